@@ -66,8 +66,8 @@ def resources_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "resources"
     if (checkout / "sessions").is_dir():
         return checkout
-    installed = Path(str(resources.files("cofacilitator.resources")))
-    return installed
+    # resources/ has no __init__.py (it is data, not code), so go through the parent package.
+    return Path(str(resources.files("cofacilitator") / "resources"))
 
 
 def shipped_modules_dir() -> Path:

@@ -1,7 +1,7 @@
 """The ``cofacilitator`` command: the GUI by default, plus scriptable subcommands.
 
 Each subcommand family lives in its own module with a ``register(subparsers)`` function; a parser's
-``handler(args, paths)`` returns the exit code. With no subcommand, or with a file to open
+``handler(args)`` returns the exit code. With no subcommand, or with a file to open
 (an invitation or a hand-back file), the desktop app starts.
 """
 

@@ -1,0 +1,131 @@
+"""``cofacilitator export``: session notes as Markdown or HTML, from a terminal.
+
+Exporting only reads: a database an older version wrote is not migrated here (that happens when
+the app opens it, before any window), so a script can never change the schema behind the
+facilitator's back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from cofacilitator.atomic_write import write_text_atomic
+from cofacilitator.export_markdown import ExportFormat, export_cohort, export_session
+from cofacilitator.export_model import ExportError, find_cohort_id
+from cofacilitator.paths import database_url, resolve_data_paths, shipped_modules_dir
+from cofacilitator.sessions.catalog import load_catalog
+from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.migrate import MigrationError, needs_upgrade
+from cofacilitator.store.models import Cohort, SessionRun
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = subparsers.add_parser(
+        "export",
+        help="write a session's notes, or a whole cohort's, as Markdown or HTML",
+        description=(
+            "Write the notes of one session (--session N) or of the whole series to a file. "
+            "Private and off-the-record notes and concerns are never exported; participants "
+            "who have not agreed to be named appear under pseudonyms."
+        ),
+    )
+    export.add_argument("--cohort", required=True, metavar="NAME", help="the cohort's name")
+    export.add_argument(
+        "--session",
+        type=int,
+        metavar="N",
+        help="only session N of the series (default: the whole cohort in one file)",
+    )
+    export.add_argument(
+        "--format",
+        choices=[f.value for f in ExportFormat],
+        help="md or html (default: from the file name, else md)",
+    )
+    export.add_argument(
+        "--pseudonymize",
+        action="store_true",
+        help='show every participant as "Participant A", "Participant B", ...',
+    )
+    export.add_argument("-o", "--output", required=True, metavar="PATH", help="the file to write")
+    export.set_defaults(handler=export_notes)
+
+
+def export_notes(args: argparse.Namespace) -> int:
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        return _fail(f"{output} is a folder; give the name of the file to write.")
+    if not output.parent.is_dir():
+        return _fail(f"The folder {output.parent} does not exist.")
+    fmt = ExportFormat(args.format) if args.format else _format_for(output)
+    paths = resolve_data_paths(args.data_dir)
+    url = database_url(paths)
+    if url == f"sqlite:///{paths.database}" and not paths.database.exists():
+        return _fail(f"There is no cohort database in {paths.root} yet.")
+    store = open_store(url, migrate=False)
+    try:
+        if needs_upgrade(store.engine):
+            return _fail(
+                "This database was written by an older version; open it in the app once to "
+                "update it, then export again."
+            )
+        text = _export(store, paths.modules, args.cohort, args.session, fmt, args.pseudonymize)
+    except (ExportError, MigrationError) as error:
+        return _fail(str(error))
+    finally:
+        store.dispose()
+    try:
+        write_text_atomic(output, text)
+    except OSError as error:
+        return _fail(f"Could not write {output}: {error.strerror or error}")
+    print(f"Wrote {output}")
+    return 0
+
+
+def _export(
+    store: Store,
+    user_modules: Path,
+    cohort_name: str,
+    session: int | None,
+    fmt: ExportFormat,
+    pseudonymize: bool,
+) -> str:
+    with store.session_factory() as s:
+        cohort_id = find_cohort_id(s, cohort_name)
+        if cohort_id is None:
+            known = ", ".join(
+                f'"{name}"' for name in s.scalars(select(Cohort.name).order_by(Cohort.name))
+            )
+            raise ExportError(
+                f'There is no cohort named "{cohort_name}".'
+                + (f" Cohorts: {known}." if known else "")
+            )
+        runs = {
+            number: run_id
+            for number, run_id in s.execute(
+                select(SessionRun.module_number, SessionRun.id).where(
+                    SessionRun.cohort_id == cohort_id
+                )
+            )
+        }
+    if session is not None and session not in runs:
+        numbers = ", ".join(str(n) for n in sorted(runs)) or "none"
+        raise ExportError(f'Cohort "{cohort_name}" has no session {session} (sessions: {numbers}).')
+    catalog = load_catalog(shipped_modules_dir(), user_modules)
+    if session is None:
+        return export_cohort(store, catalog, cohort_id, fmt, pseudonymize)
+    return export_session(store, catalog, runs[session], fmt, pseudonymize)
+
+
+def _format_for(output: Path) -> ExportFormat:
+    return (
+        ExportFormat.HTML if output.suffix.lower() in (".html", ".htm") else ExportFormat.MARKDOWN
+    )
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
