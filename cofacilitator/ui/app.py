@@ -1,0 +1,235 @@
+"""Starting the desktop app, in the one order that keeps a facilitator's data safe.
+
+1. Check the database file before anything opens it. A damaged file is never opened, repaired
+   or overwritten: the facilitator is told, and offered the newest sound backup, which
+   ``backups.restore`` puts in place while keeping the damaged file beside it.
+2. Migrate (``open_store``) before any window exists, with no dialog inside the migration; a
+   failure is reported once it is over, and the app stops.
+3. Load the module catalog. Broken module files are listed in a banner in the main window; the
+   other modules are still offered.
+4. Build the main window and its pages, then take the daily backup off the UI thread.
+
+Everything the app needs is made here and passed down; nothing is global.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cofacilitator import __version__
+from cofacilitator.paths import APP_NAME, DataPaths, database_url, shipped_modules_dir
+from cofacilitator.sessions.catalog import Catalog, load_catalog
+from cofacilitator.store.backups import RestoreRefused, backup_if_due, restore
+from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.integrity import StartupReport, startup_check
+from cofacilitator.ui.background import Runner, ThreadedRunner, run_op
+from cofacilitator.ui.events import Events
+from cofacilitator.ui.main_window import MainWindow
+from cofacilitator.ui.module_browser import ModuleBrowser
+from cofacilitator.ui.settings import SettingsFile
+from cofacilitator.ui.text_scale import TextScale
+
+
+class StartupPrompts(Protocol):
+    """The questions start-up may have to ask; tests answer them without a dialog."""
+
+    def offer_restore(self, report: StartupReport) -> bool:
+        """True to restore ``report.newest_good_backup`` in place of the damaged database."""
+
+    def tell(self, title: str, text: str) -> None:
+        """Tell the facilitator why the app cannot start."""
+
+
+class MessageBoxPrompts:
+    """Plain message boxes, shown before any window exists."""
+
+    def offer_restore(self, report: StartupReport) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "The cohort database is damaged", report.message
+        )
+        box.setInformativeText("Restore the newest sound backup now?")
+        restore_button = box.addButton("&Restore backup", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore_button)
+        box.exec()
+        return box.clickedButton() is restore_button
+
+    def tell(self, title: str, text: str) -> None:
+        QMessageBox.critical(None, title, text)
+
+
+@dataclass(frozen=True)
+class AppShell:
+    """What start-up made, for the code that plugs pages in and for tests."""
+
+    window: MainWindow
+    store: Store
+    catalog: Catalog
+    settings: SettingsFile
+    text_scale: TextScale
+    events: Events
+    runner: Runner
+    paths: DataPaths
+
+    def close(self) -> None:
+        self.window.close()
+        self.store.dispose()
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, named so settings and window managers recognise the app."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # Fractional scale factors (150 %) as the system asks, instead of rounding to 1x or 2x.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(list(argv if argv is not None else sys.argv[:1]))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    return app
+
+
+def visible_problems(catalog: Catalog, shipped_dir: Path) -> list[str]:
+    """Every error, and warnings only for the facilitator's own files.
+
+    The shipped modules carry warnings for links the curriculum has not published yet; showing
+    those at every start would teach the facilitator to ignore the banner.
+    """
+    shipped = shipped_dir.resolve()
+    shown = []
+    for problem in catalog.problems:
+        in_shipped = Path(problem.path).resolve().parent == shipped
+        if problem.is_error or not in_shipped:
+            shown.append(str(problem))
+    return shown
+
+
+def _check_database(paths: DataPaths, prompts: StartupPrompts) -> tuple[bool, str]:
+    """Whether start-up may go on, and a note for the status bar about what was done."""
+    report = startup_check(paths)
+    if report.ok:
+        return True, ""
+    if report.newest_good_backup is None or report.database is None:
+        prompts.tell("The cohort database is damaged", report.message)
+        return False, ""
+    if not prompts.offer_restore(report):
+        return False, ""
+    try:
+        result = restore(report.newest_good_backup, report.database)
+    except (RestoreRefused, OSError) as error:
+        prompts.tell("The backup could not be restored", str(error))
+        return False, ""
+    kept = ", ".join(path.name for path in result.set_aside) or "nothing"
+    return True, f"Restored {report.newest_good_backup.name}; the damaged file is kept as {kept}."
+
+
+def _open_store(paths: DataPaths, prompts: StartupPrompts) -> Store | None:
+    """Migrate and open; the dialog, if any, comes only after the migration has ended."""
+    try:
+        return open_store(database_url(paths))
+    except Exception as error:
+        failure = error
+    prompts.tell(
+        "The cohort database could not be opened",
+        f"cofacilitator could not prepare its database: {failure}\n\n"
+        f"Your data folder is {paths.root}.",
+    )
+    return None
+
+
+def add_pages(shell: AppShell) -> None:
+    """The pages of the main window, in navigation order.
+
+    Home and cohorts (Ctrl+1) and the session runner (Ctrl+2) are added before the module
+    browser once they exist.
+    """
+    browser = ModuleBrowser(shell.catalog.modules, user_modules_dir=shell.paths.modules)
+    shell.window.add_page("Modules", browser, "Ctrl+3")
+
+
+def start(
+    app: QApplication,
+    paths: DataPaths,
+    file: str | None = None,
+    *,
+    prompts: StartupPrompts | None = None,
+    runner: Runner | None = None,
+    now: datetime | None = None,
+) -> AppShell | None:
+    """Run the start-up steps and show the main window; None if the app must not start."""
+    prompts = prompts or MessageBoxPrompts()
+    runner = runner or ThreadedRunner()
+    paths.ensure()
+    may_start, restored_note = _check_database(paths, prompts)
+    if not may_start:
+        return None
+    store = _open_store(paths, prompts)
+    if store is None:
+        return None
+    shipped_dir = shipped_modules_dir()
+    catalog = load_catalog(shipped_dir, paths.modules)
+    settings = SettingsFile(paths.settings)
+    text_scale = TextScale(app, settings)
+    events = Events()
+    window = MainWindow(catalog.modules, text_scale, events, user_modules_dir=paths.modules)
+    shell = AppShell(window, store, catalog, settings, text_scale, events, runner, paths)
+    add_pages(shell)
+    window.show_module_problems(visible_problems(catalog, shipped_dir))
+    window.show()
+    if restored_note:
+        window.statusBar().showMessage(restored_note)
+    _take_daily_backup(shell, now or datetime.now())
+    if file:
+        QTimer.singleShot(0, lambda: window.request_open(file))
+    return shell
+
+
+def _take_daily_backup(shell: AppShell, now: datetime) -> None:
+    if not shell.store.is_sqlite:
+        return
+
+    def failed(error: BaseException) -> None:
+        shell.window.statusBar().showMessage(f"The daily backup failed: {error}")
+
+    run_op(
+        shell.window,
+        lambda: backup_if_due(shell.store, shell.paths.backups, now),
+        lambda _path: None,
+        failed,
+        "Taking the daily backup…",
+        runner=shell.runner,
+    )
+
+
+def run_app(paths: DataPaths, file: str | None) -> int:
+    """The desktop app until its last window closes; the exit code for the command line."""
+    app = make_application()
+    shell = start(app, paths, file)
+    if shell is None:
+        return 1
+    try:
+        return app.exec()
+    finally:
+        shell.store.dispose()
+
+
+def main() -> int:
+    """The ``cofacilitator-gui`` entry point: the command line, which starts the GUI by default."""
+    from cofacilitator.cli import main as cli_main
+
+    return cli_main()

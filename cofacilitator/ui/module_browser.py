@@ -1,0 +1,425 @@
+"""The module browser: read a session's plan before running it.
+
+A facilitator prepares a call by reading the whole session once: why it matters (epigraph, key
+lessons), the agenda with its timings and what may be recorded, then each segment's text, prompts
+and figures, the assignment and the readings. This page shows exactly that, from the loaded
+modules, as one calm scrolling document. It only reads; nothing here writes to the store.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QPalette
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cofacilitator.markdown_text import render_markdown_html
+from cofacilitator.sessions.schema import (
+    Assignment,
+    FieldKind,
+    Figure,
+    FormField,
+    Module,
+    Prompt,
+    ReadingGroup,
+    Segment,
+    SegmentKind,
+)
+from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
+
+KIND_LABELS: dict[SegmentKind, str] = {
+    SegmentKind.GUIDELINES: "Guidelines",
+    SegmentKind.ROLL_CALL: "Roll call",
+    SegmentKind.ICEBREAKER: "Icebreaker",
+    SegmentKind.PRESENTATION: "Presentation",
+    SegmentKind.OPEN_DISCUSSION: "Open discussion",
+    SegmentKind.SILENT_NOTES: "Silent notes",
+    SegmentKind.BREAKOUT: "Breakout groups",
+    SegmentKind.FILL_IN_TABLE: "Fill-in table",
+    SegmentKind.ASSIGNMENT_SHARING: "Assignment sharing",
+    SegmentKind.KEY_TAKEAWAYS: "Key takeaways",
+    SegmentKind.QA: "Questions and answers",
+    SegmentKind.FEEDBACK: "Feedback",
+}
+
+FIELD_LABELS: dict[FieldKind, str] = {
+    FieldKind.LONG_TEXT: "free text",
+    FieldKind.TABLE: "table",
+    FieldKind.LIST: "list",
+    FieldKind.STAKEHOLDER_MAP: "stakeholder map",
+    FieldKind.PICK_VALUES: "pick values",
+    FieldKind.ROADMAP: "roadmap",
+    FieldKind.CHARTER: "charter",
+    FieldKind.MOUNTAIN: "mountain of engagement",
+    FieldKind.INFORMATION_MAP: "information map",
+    FieldKind.VALUE_EXCHANGE: "value exchange",
+    FieldKind.RESOURCES: "resources",
+}
+
+#: Width figures are shown at, in device-independent pixels.
+FIGURE_WIDTH = 480
+
+# Badge hues are blended into the palette's base colour, so they read as a light tint on a light
+# theme and a dark tint on a dark one, with the palette's own text colour on top.
+_RECORDABLE_HUE = QColor(46, 125, 50)
+_NOT_RECORDABLE_HUE = QColor(198, 40, 40)
+_OPTIONAL_HUE = QColor(25, 118, 210)
+_TINT = 0.25
+
+
+def module_list_label(module: Module) -> str:
+    return f"{module.number}  {module.title}  · {module.planned_minutes} min"
+
+
+def _tinted(palette: QPalette, hue: QColor, amount: float = _TINT) -> str:
+    base = palette.color(QPalette.ColorRole.Base)
+    mixed = QColor(
+        round(base.red() + (hue.red() - base.red()) * amount),
+        round(base.green() + (hue.green() - base.green()) * amount),
+        round(base.blue() + (hue.blue() - base.blue()) * amount),
+    )
+    return mixed.name()
+
+
+class _Html:
+    """Builds one module's page; every text from the file is escaped on the way in."""
+
+    def __init__(self, palette: QPalette) -> None:
+        self._palette = palette
+        self._parts: list[str] = []
+
+    def text(self) -> str:
+        return "\n".join(self._parts)
+
+    def add(self, fragment: str) -> None:
+        self._parts.append(fragment)
+
+    def badge(self, label: str, hue: QColor) -> str:
+        colour = _tinted(self._palette, hue)
+        return f'<span style="background-color:{colour}">&nbsp;{html.escape(label)}&nbsp;</span>'
+
+    def recording_badge(self, segment: Segment) -> str:
+        if segment.recordable:
+            return self.badge("May be recorded", _RECORDABLE_HUE)
+        return self.badge("Not recorded", _NOT_RECORDABLE_HUE)
+
+    def optional_badge(self) -> str:
+        return self.badge("Optional", _OPTIONAL_HUE)
+
+    def rule_colour(self) -> str:
+        return self._palette.color(QPalette.ColorRole.Mid).name()
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _minutes_clock(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}:{rest:02d}"
+
+
+def module_html(module: Module, palette: QPalette) -> str:
+    """The whole module as one HTML page, coloured from ``palette``."""
+    page = _Html(palette)
+    page.add(f"<h1>Session {module.number}: {_e(module.title)}</h1>")
+    if module.summary:
+        page.add(f"<p>{_e(module.summary)}</p>")
+    quote = module.epigraph
+    if quote.text:
+        byline = ", ".join(_e(part) for part in (quote.author, quote.source) if part)
+        page.add(f"<blockquote><p><i>“{_e(quote.text)}”</i></p><p>— {byline}</p></blockquote>")
+    _add_plan_summary(page, module)
+    if module.key_lessons:
+        page.add("<h2>Key lessons</h2><ul>")
+        page.add("".join(f"<li>{_e(lesson)}</li>" for lesson in module.key_lessons))
+        page.add("</ul>")
+    _add_agenda(page, module)
+    for index, segment in enumerate(module.segments, start=1):
+        _add_segment(page, index, segment)
+    if module.assignment is not None:
+        _add_assignment(page, module.assignment)
+    if module.readings:
+        _add_readings(page, module.readings)
+    if module.attribution or module.source:
+        page.add("<hr>")
+    if module.attribution:
+        page.add(f"<p><small>{_e(module.attribution)}</small></p>")
+    if module.source:
+        page.add(f"<p><small>Module file: {_e(module.source)}</small></p>")
+    return page.text()
+
+
+def _add_plan_summary(page: _Html, module: Module) -> None:
+    optional = module.planned_minutes - module.required_minutes
+    line = f"{module.planned_minutes} minutes planned, {len(module.segments)} segments"
+    if optional:
+        line += f"; {optional} of those minutes are optional"
+    page.add(f"<p><b>{_e(line)}.</b></p>")
+
+
+def _add_agenda(page: _Html, module: Module) -> None:
+    rule = page.rule_colour()
+    head = f"style='border-bottom: 2px solid {rule}'"
+    cell = f"style='border-bottom: 1px solid {rule}'"
+    page.add("<h2>Agenda</h2>")
+    page.add(
+        '<table width="100%" cellspacing="0" cellpadding="6" style="border-collapse:collapse">'
+        f"<tr><th align='left' width='70' {head}>Starts</th>"
+        f"<th align='left' {head}>Segment</th>"
+        f"<th align='right' width='80' {head}>Minutes</th>"
+        f"<th align='left' width='160' {head}>Recording</th></tr>"
+    )
+    start = 0
+    for index, segment in enumerate(module.segments, start=1):
+        title = f'<a href="#segment-{index}">{_e(segment.title)}</a>'
+        if segment.optional:
+            title += " " + page.optional_badge()
+        page.add(
+            f"<tr><td {cell}>{_minutes_clock(start)}</td><td {cell}>{title}</td>"
+            f"<td align='right' {cell}>{segment.minutes}</td>"
+            f"<td {cell}>{page.recording_badge(segment)}</td></tr>"
+        )
+        start += segment.minutes
+    page.add("</table>")
+
+
+def _add_segment(page: _Html, index: int, segment: Segment) -> None:
+    page.add(f'<h2><a name="segment-{index}"></a>{_e(segment.title)}</h2>')
+    facts = [
+        _e(KIND_LABELS.get(segment.kind, str(segment.kind))),
+        f"{segment.minutes} min",
+        page.recording_badge(segment),
+    ]
+    if segment.optional:
+        facts.append(page.optional_badge())
+    page.add(f"<p>{' · '.join(facts)}</p>")
+    if segment.slides:
+        if segment.slides.strip() in ("", "#"):
+            page.add("<p>Slides: <i>link still to be added</i></p>")
+        else:
+            page.add(f'<p><a href="{_e(segment.slides)}">Slides</a></p>')
+    if segment.body:
+        page.add(render_markdown_html(segment.body))
+    for figure in segment.figures:
+        _add_figure(page, figure)
+    if segment.columns:
+        page.add(f"<p><b>Table columns:</b> {_e(', '.join(segment.columns))}</p>")
+    if segment.prompts:
+        _add_prompts(page, segment.prompts)
+    if segment.answer is not None:
+        page.add("<p><b>Answer form</b></p>")
+        _add_field(page, segment.answer)
+
+
+def _add_figure(page: _Html, figure: Figure) -> None:
+    # The reading line height would stretch the image's line by a third: a gap under the figure.
+    page.add(
+        f'<p align="center" style="line-height:100%"><img src="{_e(figure.path)}" '
+        f'width="{FIGURE_WIDTH}" alt="{_e(figure.alt)}"></p>'
+    )
+    page.add(f'<p align="center"><i>{_e(figure.caption or figure.alt)}</i></p>')
+
+
+def _add_prompts(page: _Html, prompts: Sequence[Prompt]) -> None:
+    """Consecutive prompts sharing a ``group`` are listed under that heading once."""
+    page.add("<h3>Prompts</h3>")
+    current_group: str | None = None
+    for prompt in prompts:
+        if prompt.group != current_group:
+            if current_group is not None:
+                page.add("</ul>")
+            if prompt.group:
+                page.add(f"<p><b>{_e(prompt.group)}</b></p>")
+            page.add("<ul>")
+            current_group = prompt.group
+        details = ""
+        if prompt.details:
+            details = "<ul>" + "".join(f"<li>{_e(d)}</li>" for d in prompt.details) + "</ul>"
+        page.add(f"<li>{_e(prompt.text)}{details}</li>")
+    page.add("</ul>")
+
+
+def _field_shape(field: FormField) -> str:
+    shape = FIELD_LABELS.get(field.kind, str(field.kind))
+    if field.kind is FieldKind.PICK_VALUES and field.pick:
+        shape = f"pick {field.pick} values"
+    return shape
+
+
+def _add_field(page: _Html, field: FormField) -> None:
+    heading = f"<b>{_e(field.label)}</b> ({_e(_field_shape(field))})"
+    if field.optional:
+        heading += " " + page.optional_badge()
+    page.add(f"<p>{heading}</p>")
+    extras: list[str] = []
+    if field.help:
+        extras.append(_e(field.help))
+    for name, items in (
+        ("Columns", field.columns),
+        ("Options", field.options),
+        ("Milestones", field.milestones),
+        ("Sections", field.sections),
+        ("Bands", field.bands),
+    ):
+        if items:
+            extras.append(f"{name}: {_e(', '.join(items))}")
+    if extras:
+        page.add("<ul>" + "".join(f"<li>{extra}</li>" for extra in extras) + "</ul>")
+
+
+def _add_assignment(page: _Html, assignment: Assignment) -> None:
+    page.add(f"<h2>Assignment: {_e(assignment.title)}</h2>")
+    if assignment.body:
+        page.add(render_markdown_html(assignment.body))
+    if assignment.fields:
+        page.add("<h3>What participants fill in</h3>")
+        for field in assignment.fields:
+            _add_field(page, field)
+
+
+def _add_readings(page: _Html, groups: Sequence[ReadingGroup]) -> None:
+    page.add("<h2>Readings</h2>")
+    for group in groups:
+        if group.title:
+            page.add(f"<h3>{_e(group.title)}</h3>")
+        page.add("<ul>")
+        for reading in group.readings:
+            if reading.link_pending:
+                item = f"{_e(reading.title)} <i>(link still to be added)</i>"
+            else:
+                item = f'<a href="{_e(reading.url)}">{_e(reading.title)}</a>'
+            if reading.note:
+                item += f"<br>{_e(reading.note)}"
+            page.add(f"<li>{item}</li>")
+        page.add("</ul>")
+
+
+class ModuleBrowser(QWidget):
+    """The list of modules and, beside it, the selected module's plan.
+
+    ``module_selected`` carries the id of the module now shown, for pages that follow along
+    (for example a "Run this session" button elsewhere).
+    """
+
+    module_selected = Signal(str)
+
+    def __init__(
+        self,
+        modules: Sequence[Module],
+        parent: QWidget | None = None,
+        *,
+        user_modules_dir: Path | None = None,
+        open_link: LinkOpener = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self._modules: tuple[Module, ...] = ()
+        self._user_modules_dir = user_modules_dir
+
+        self._list = QListWidget()
+        self._list.setAccessibleName("Modules")
+        self._list.setAccessibleDescription("Choose a module to read its plan")
+        self._list.setWordWrap(True)
+        self._list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._list.setSpacing(3)
+        self._list.currentRowChanged.connect(self._show_row)
+
+        list_title = QLabel("&Modules")
+        list_title.setBuddy(self._list)
+        list_title.setAccessibleName("Modules")
+
+        self._empty = QLabel()
+        self._empty.setWordWrap(True)
+        self._empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._empty.setAccessibleName("No modules")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(list_title)
+        left_layout.addWidget(self._list, 1)
+        left_layout.addWidget(self._empty)
+
+        self._view = MarkdownView(open_link=open_link)
+        self._view.setAccessibleName("Module plan")
+        self._view.setAccessibleDescription("The selected module's agenda, segments and readings")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self._view)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 900])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self._list)
+        self.set_modules(modules)
+
+    @property
+    def module_list(self) -> QListWidget:
+        return self._list
+
+    @property
+    def view(self) -> MarkdownView:
+        return self._view
+
+    @property
+    def current_module(self) -> Module | None:
+        row = self._list.currentRow()
+        return self._modules[row] if 0 <= row < len(self._modules) else None
+
+    def set_modules(self, modules: Sequence[Module]) -> None:
+        """Show a new catalog, keeping the selected module when it is still there."""
+        previous = self.current_module.id if self.current_module else None
+        self._modules = tuple(modules)
+        self._list.blockSignals(True)
+        self._list.clear()
+        for module in self._modules:
+            item = QListWidgetItem(module_list_label(module))
+            item.setToolTip(module.summary)
+            self._list.addItem(item)
+        self._list.blockSignals(False)
+        self._empty.setVisible(not self._modules)
+        if not self._modules:
+            text = "No modules could be loaded."
+            if self._user_modules_dir is not None:
+                text += f" Module files go in {self._user_modules_dir}."
+            self._empty.setText(text)
+            self._view.clear()
+            return
+        ids = [module.id for module in self._modules]
+        self._list.setCurrentRow(ids.index(previous) if previous in ids else 0)
+        self._show_row(self._list.currentRow())
+
+    def select_module(self, module_id: str) -> bool:
+        for row, module in enumerate(self._modules):
+            if module.id == module_id:
+                self._list.setCurrentRow(row)
+                return True
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Badge tints come from the palette, so a switch to dark mode redraws the page."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_row(self._list.currentRow())
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self._modules):
+            return
+        module = self._modules[row]
+        self._view.setHtml(module_html(module, self.palette()))
+        self._view.setAccessibleDescription(f"Plan of session {module.number}: {module.title}")
+        self.module_selected.emit(module.id)

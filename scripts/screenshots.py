@@ -1,0 +1,243 @@
+"""Render the app's windows to ``docs/screenshots/*.png``, offscreen, from the demo cohort.
+
+The screenshots in the docs are made by this script, never by hand, so they show the app as it
+is. Each screen is a small named function that receives a :class:`Scene` (the started app on a
+temporary data folder holding the demo cohort, and a clock frozen at a fixed point) and returns
+the widget to photograph. Adding a screen is adding a function with ``@screen("name")``.
+
+    python scripts/screenshots.py                 # every screen, light palette
+    python scripts/screenshots.py --dark about    # one screen, dark palette, "-dark" suffix
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+from cofacilitator.demo import create_shipped_demo_cohort
+from cofacilitator.paths import DataPaths
+from cofacilitator.store.integrity import StartupReport
+from cofacilitator.timer import SegmentTimer, TimerState
+from cofacilitator.ui.app import AppShell, make_application, start
+from cofacilitator.ui.background import SynchronousRunner
+from cofacilitator.ui.module_browser import ModuleBrowser
+from cofacilitator.ui.presenter_clock import PresenterClock
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+DEFAULT_OUTPUT = REPOSITORY / "docs" / "screenshots"
+WINDOW_SIZE = (1280, 720)
+FROZEN_AT = datetime(2026, 10, 1, 16, 20)
+"""The demo's first session, twenty minutes in; also the date of the daily backup."""
+
+
+class FrozenClock:
+    """A clock that moves only when a screen says so, so every run draws the same picture."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
+class Scene:
+    app: QApplication
+    shell: AppShell
+    demo_cohort_id: int
+    keep: list[QWidget]
+    """Widgets made by screens, kept alive until they have been photographed."""
+
+    def timer(self, minutes: int, elapsed_seconds: float) -> SegmentTimer:
+        """A running timer for a segment of ``minutes``, ``elapsed_seconds`` in."""
+        clock = FrozenClock()
+        timer = SegmentTimer(TimerState.planned(minutes), clock=clock, wall=clock)
+        timer.start()
+        clock.advance(elapsed_seconds)
+        return timer
+
+
+Screen = Callable[[Scene], QWidget]
+SCREENS: dict[str, Screen] = {}
+
+
+def screen(name: str) -> Callable[[Screen], Screen]:
+    def register(function: Screen) -> Screen:
+        SCREENS[name] = function
+        return function
+
+    return register
+
+
+def _modules_page(scene: Scene) -> ModuleBrowser:
+    page = scene.shell.window.page("Modules")
+    assert isinstance(page, ModuleBrowser)
+    return page
+
+
+@screen("module-browser")
+def module_browser(scene: Scene) -> QWidget:
+    window = scene.shell.window
+    window.show_page("Modules")
+    _modules_page(scene).select_module("community-narrative")
+    return window
+
+
+@screen("module-browser-figure")
+def module_browser_figure(scene: Scene) -> QWidget:
+    window = scene.shell.window
+    window.show_page("Modules")
+    browser = _modules_page(scene)
+    browser.select_module("community-of-practice-basics")
+    module = browser.current_module
+    assert module is not None
+    index = next(i for i, s in enumerate(module.segments, start=1) if s.figures)
+    browser.view.scrollToAnchor(f"segment-{index}")
+    return window
+
+
+@screen("about")
+def about(scene: Scene) -> QWidget:
+    dialog = scene.shell.window.show_about()
+    scene.keep.append(dialog)
+    return dialog
+
+
+@screen("presenter-clock")
+def presenter_clock(scene: Scene) -> QWidget:
+    clock = PresenterClock()
+    clock.resize(*WINDOW_SIZE)
+    clock.show_segment(
+        "Community and Community of Practice (CoP)",
+        "Open discussion: patterns and differences",
+        True,
+        scene.timer(15, 4 * 60 + 31),
+    )
+    scene.keep.append(clock)
+    return clock
+
+
+@screen("presenter-clock-overrun")
+def presenter_clock_overrun(scene: Scene) -> QWidget:
+    clock = PresenterClock()
+    clock.resize(*WINDOW_SIZE)
+    clock.show_segment(
+        "Open discussion: patterns and differences",
+        "Starting with “why”",
+        False,
+        scene.timer(10, 10 * 60 + 37.5),
+    )
+    scene.keep.append(clock)
+    return clock
+
+
+class _NoQuestions:
+    """A fresh data folder never has a damaged database; say so loudly if it somehow does."""
+
+    def offer_restore(self, report: StartupReport) -> bool:
+        raise RuntimeError(report.message)
+
+    def tell(self, title: str, text: str) -> None:
+        raise RuntimeError(f"{title}: {text}")
+
+
+def dark_palette() -> QPalette:
+    """A plain dark palette, to check that nothing hard-codes light colours."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.Text: "#e8e8e8",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e8e8e8",
+        QPalette.ColorRole.Highlight: "#3d6fd1",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.LinkVisited: "#c58af9",
+        QPalette.ColorRole.Mid: "#555555",
+        QPalette.ColorRole.Dark: "#1a1a1a",
+        QPalette.ColorRole.Light: "#4a4a4a",
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        QPalette.ColorRole.ToolTipBase: "#3a3a3a",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+@contextmanager
+def scene_on_demo_data(app: QApplication) -> Iterator[Scene]:
+    with tempfile.TemporaryDirectory(prefix="cofacilitator-screenshots-") as folder:
+        paths = DataPaths(Path(folder))
+        shell = start(
+            app, paths, prompts=_NoQuestions(), runner=SynchronousRunner(), now=FROZEN_AT
+        )
+        if shell is None:
+            raise RuntimeError("the app did not start")
+        try:
+            demo = create_shipped_demo_cohort(shell.store)
+            shell.window.resize(*WINDOW_SIZE)
+            yield Scene(app, shell, demo.cohort_id, [])
+        finally:
+            shell.close()
+
+
+def render(names: Sequence[str], output: Path, *, dark: bool) -> list[Path]:
+    app = make_application(sys.argv[:1])
+    if dark:
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_palette())
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    with scene_on_demo_data(app) as scene:
+        for name in names:
+            widget = SCREENS[name](scene)
+            widget.show()
+            for _ in range(3):
+                app.processEvents()
+            path = output / f"{name}{'-dark' if dark else ''}.png"
+            if not widget.grab().save(str(path)):
+                raise OSError(f"could not write {path}")
+            written.append(path)
+            if widget is not scene.shell.window:
+                widget.close()
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME", help=f"screens to render: {', '.join(SCREENS)}"
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="output folder")
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in SCREENS]
+    if unknown:
+        parser.error(f"no screen named {', '.join(unknown)}; choose from {', '.join(SCREENS)}")
+    for path in render(args.names or list(SCREENS), args.out, dark=args.dark):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
