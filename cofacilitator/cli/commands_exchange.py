@@ -45,6 +45,7 @@ def register(subparsers: Any) -> None:
 
 
 def import_files(args: argparse.Namespace) -> int:
+    """One line per file, in the order given; exit 1 when any file was refused."""
     paths = resolve_data_paths(args.data_dir)
     catalog = load_catalog(shipped_modules_dir(), paths.modules)
     try:
@@ -67,6 +68,7 @@ def import_files(args: argparse.Namespace) -> int:
 
 
 def write_invitation_file(args: argparse.Namespace) -> int:
+    """The participant is found by display name, case aside, as the facilitator types it."""
     paths = resolve_data_paths(args.data_dir)
     catalog = load_catalog(shipped_modules_dir(), paths.modules)
     try:
