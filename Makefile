@@ -24,3 +24,7 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/generate_archive.py /tmp/cofacilitator-archive.sqlite
+	$(BIN)/python benchmarks/bench_store.py /tmp/cofacilitator-archive.sqlite

@@ -248,6 +248,7 @@ class AttendanceEvent(Base):
 
 class BreakoutRoom(Base):
     __tablename__ = "breakout_room"
+    __table_args__ = (Index("ix_breakout_room_run_segment", "run_id", "segment_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("session_run.id", ondelete="CASCADE"))
@@ -285,7 +286,7 @@ class Note(Base):
     segment_id: Mapped[str] = mapped_column(String(100))
     prompt_id: Mapped[str] = mapped_column(String(100), default="")
     room_id: Mapped[int | None] = mapped_column(
-        ForeignKey("breakout_room.id", ondelete="CASCADE"), default=None
+        ForeignKey("breakout_room.id", ondelete="CASCADE"), default=None, index=True
     )
     author_kind: Mapped[AuthorKind] = mapped_column(_enum(AuthorKind), default=AuthorKind.ANONYMOUS)
     participant_id: Mapped[int | None] = mapped_column(

@@ -60,7 +60,7 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
             opts={"compare_type": True, "compare_server_default": _server_default_differs},
         )
         assert compare_metadata(context, Base.metadata) == []
-    assert current_revision(store.engine) == head_revision() == "0003"
+    assert current_revision(store.engine) == head_revision() == "0004"
     store.dispose()
 
 
@@ -212,7 +212,7 @@ def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
 
     upgrade_to_head(store.engine)
 
-    assert current_revision(store.engine) == "0003"
+    assert current_revision(store.engine) == head_revision()
     assert not needs_upgrade(store.engine)
     assert {
         table: count for table, count in _row_counts(store.engine).items() if table in counts_before
