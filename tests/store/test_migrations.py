@@ -12,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
-from cofacilitator.store.database import open_store
+from cofacilitator.store.database import SCHEMA_HEAD, open_store, schema_revision
 from cofacilitator.store.migrate import (
     MigrationError,
     current_revision,
@@ -310,3 +310,11 @@ def test_new_database_file_is_private(tmp_path: Path) -> None:
     path = tmp_path / "folder" / "db.sqlite"
     open_store(f"sqlite:///{path}").dispose()
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_fast_start_check_knows_the_newest_migration(tmp_path: Path) -> None:
+    """A start-up that skips Alembic must still migrate after an update adds a revision."""
+    assert head_revision() == SCHEMA_HEAD
+    store = open_store(f"sqlite:///{tmp_path / 'fresh.sqlite'}")
+    assert schema_revision(store.engine) == SCHEMA_HEAD
+    store.dispose()
