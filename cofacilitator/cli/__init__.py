@@ -16,12 +16,19 @@ from cofacilitator import __version__
 from cofacilitator.cli import (
     commands_cohorts,
     commands_exchange,
+    commands_export,
     commands_modules,
     commands_store,
 )
 from cofacilitator.paths import resolve_data_paths
 
-COMMAND_FAMILIES = (commands_modules, commands_cohorts, commands_store, commands_exchange)
+COMMAND_FAMILIES = (
+    commands_modules,
+    commands_cohorts,
+    commands_export,
+    commands_store,
+    commands_exchange,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

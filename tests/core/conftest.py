@@ -1,14 +1,10 @@
 """Shared fixtures for the core tests: a real SQLite store per test and small modules built in code.
 
-``empty_database`` is the one place the schema is created: by the Alembic migrations, once per
-test run, exactly as the app creates it.
+The schema comes from ``tests/conftest.py``: built by the Alembic migrations once per test run,
+exactly as the app creates it, and copied for each test.
 """
 
 from __future__ import annotations
-
-import shutil
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -24,43 +20,19 @@ from cofacilitator.sessions.schema import (
     Segment,
     SegmentKind,
 )
-from cofacilitator.store.database import Store, open_store
-
-
-@pytest.fixture(scope="session")
-def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty database at the current schema, built once and copied for each test.
-
-    Building the schema commits table by table, and every commit is fsynced; copying a finished
-    file keeps each test down to its own writes.
-    """
-    path = tmp_path_factory.mktemp("schema") / "empty.sqlite"
-    template = open_store(f"sqlite:///{path}")
-    with template.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    template.dispose()
-    return path
+from cofacilitator.store.database import Store
+from tests.conftest import StoreCopier
 
 
 @pytest.fixture
-def new_store(tmp_path: Path, empty_database: Path) -> Iterator[Callable[[str], Store]]:
+def new_store(store_copy: StoreCopier) -> StoreCopier:
     """Opens a fresh, empty store in the test's folder under the name given."""
-    opened: list[Store] = []
-
-    def open_new(name: str) -> Store:
-        shutil.copyfile(empty_database, tmp_path / name)
-        fresh = open_store(f"sqlite:///{tmp_path / name}", migrate=False)
-        opened.append(fresh)
-        return fresh
-
-    yield open_new
-    for each in opened:
-        each.dispose()
+    return store_copy
 
 
 @pytest.fixture
-def store(new_store: Callable[[str], Store]) -> Store:
-    return new_store("cohorts.sqlite")
+def store(store_copy: StoreCopier) -> Store:
+    return store_copy("cohorts.sqlite")
 
 
 def make_module(number: int) -> Module:

@@ -7,46 +7,27 @@ migrations, so the tests run against the schema users get, at the speed of a fil
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.sessions.catalog import Catalog, load_catalog
 from cofacilitator.sessions.schema import Module
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.database import Store
+from tests.conftest import StoreCopier
 from tests.exchange.exchange_stores import Roster, add_roster
 from tests.exchange.sample_answers import every_kind_fields, module_with
 
 
-@pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    open_store(f"sqlite:///{path}").dispose()
-    return path
-
-
-def _copy_store(template: Path, target: Path) -> Store:
-    shutil.copyfile(template, target)
-    return open_store(f"sqlite:///{target}", migrate=False)
-
-
 @pytest.fixture
-def store(tmp_path: Path, migrated_template: Path) -> Iterator[Store]:
+def store(store_copy: StoreCopier) -> Store:
     """The facilitator's store."""
-    opened = _copy_store(migrated_template, tmp_path / "facilitator.sqlite")
-    yield opened
-    opened.dispose()
+    return store_copy("facilitator.sqlite")
 
 
 @pytest.fixture
-def participant_store(tmp_path: Path, migrated_template: Path) -> Iterator[Store]:
+def participant_store(store_copy: StoreCopier) -> Store:
     """A participant's own store, on their own laptop."""
-    opened = _copy_store(migrated_template, tmp_path / "participant.sqlite")
-    yield opened
-    opened.dispose()
+    return store_copy("participant.sqlite")
 
 
 @pytest.fixture
