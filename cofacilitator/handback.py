@@ -22,10 +22,7 @@ A file is read as untrusted: it is refused whole, with one ``HandBackRefused`` w
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import json
-import math
 import os
 import re
 from dataclasses import dataclass
@@ -39,6 +36,7 @@ from sqlalchemy import select
 from cofacilitator import __version__
 from cofacilitator.answers import answers_to_markdown
 from cofacilitator.atomic_write import write_text_atomic
+from cofacilitator.embedded_block import canonical_json, decode_block_lines, encode_block_lines
 from cofacilitator.markdown_text import plain_inline
 from cofacilitator.sessions.schema import Module
 from cofacilitator.store.database import Store
@@ -54,7 +52,6 @@ FORMAT_VERSION = 1
 MAX_BYTES = 5 * 1024 * 1024
 """No assignment comes near this; anything larger is not a hand-back file."""
 _MAX_COUNTER = 2**31 - 1
-_LINE_WIDTH = 76
 
 _TOP_COMMENT = (
     "<!-- cofacilitator-handback: answers to an assignment, written by cofacilitator. "
@@ -150,13 +147,8 @@ class HandBack:
 
 def payload_digest(body: dict[str, Any]) -> str:
     """SHA-256 of the canonical JSON of ``body`` (its ``sha256`` key, if any, left out)."""
-    return hashlib.sha256(_canonical({k: v for k, v in body.items() if k != "sha256"})).hexdigest()
-
-
-def _canonical(value: Any) -> bytes:
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    checked = {key: value for key, value in body.items() if key != "sha256"}
+    return hashlib.sha256(canonical_json(checked)).hexdigest()
 
 
 # ------------------------------------------------------------------------------ writing
@@ -166,8 +158,7 @@ def render_handback(handback: HandBack, module: Module) -> str:
     """The whole file: the readable document, then the block the app reads back."""
     if module.assignment is None:
         raise ValueError(f"module {module.id!r} has no assignment to hand back")
-    encoded = base64.b64encode(_canonical(handback.payload())).decode("ascii")
-    lines = [encoded[i : i + _LINE_WIDTH] for i in range(0, len(encoded), _LINE_WIDTH)]
+    lines = encode_block_lines(handback.payload())
     saved = handback.saved_at.strftime("%Y-%m-%d %H:%M UTC")
     header = "\n".join(
         [
@@ -340,38 +331,10 @@ def _decode_block(text: str, source: str) -> Any:
             f"{source} is incomplete: it was cut off in the middle of the answers at its end. "
             "Ask for the file again.",
         )
-    encoded = "".join(
-        line.strip().lstrip(">").strip() for line in text[body_start : end.start()].splitlines()
-    )
     try:
-        raw = base64.b64decode(encoded, validate=True)
-        return json.loads(
-            raw.decode("utf-8"),
-            object_pairs_hook=_refuse_duplicate_keys,
-            parse_constant=_refuse_constant,
-            parse_float=_finite_float,
-        )
+        return decode_block_lines(text[body_start : end.start()])
     except (ValueError, RecursionError) as error:
         raise _malformed(source, "the answers at its end cannot be read") from error
-
-
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("a key appears twice")
-    return result
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number")
-
-
-def _finite_float(text: str) -> float:
-    """``1e999`` is valid JSON but infinite, which no answer is and no checksum can encode."""
-    number = float(text)
-    if not math.isfinite(number):
-        raise ValueError(f"{text} is out of range")
-    return number
 
 
 def _checked_payload(payload: Any, source: str) -> HandBack:

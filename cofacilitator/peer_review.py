@@ -25,7 +25,6 @@ why and whose message names the file and says what to do.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import os
@@ -38,8 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from cofacilitator import __version__
-from cofacilitator import handback as handback_format
 from cofacilitator.atomic_write import write_text_atomic
+from cofacilitator.embedded_block import canonical_json, decode_block_lines, encode_block_lines
 from cofacilitator.handback import HandBack, payload_digest
 from cofacilitator.markdown_text import plain_inline, plain_lines
 from cofacilitator.sessions.schema import Assignment, Module
@@ -203,7 +202,7 @@ class PeerReply:
 
 def answers_digest(values: Mapping[str, Any]) -> str:
     """SHA-256 of the answers' canonical JSON: equal answers, equal digest, on any machine."""
-    return hashlib.sha256(handback_format._canonical(dict(values))).hexdigest()
+    return hashlib.sha256(canonical_json(dict(values))).hexdigest()
 
 
 def freshness(reply: PeerReply, handback: HandBack) -> ReplyFreshness:
@@ -269,7 +268,7 @@ def render_reply(reply: PeerReply, module: Module) -> str:
         "",
     ]
     body = comments_to_markdown(reply, assignment)
-    block = "\n".join([_BLOCK_OPENING, *_encode_block_lines(reply.payload()), "-->"])
+    block = "\n".join([_BLOCK_OPENING, *encode_block_lines(reply.payload()), "-->"])
     return "\n".join(header) + "\n" + body + "\n" + block + "\n"
 
 
@@ -318,17 +317,6 @@ def _slug(text: str, fallback: str) -> str:
 def _comment_block(text: str) -> str:
     """A comment as typed: escaped plain text, its line breaks kept as hard breaks."""
     return "  \n".join(plain_lines(text))
-
-
-def _encode_block_lines(payload: dict[str, Any]) -> list[str]:
-    """Base64 of the canonical JSON, wrapped, exactly as ``render_handback`` encodes its block.
-
-    A thin wrapper over hand-back internals (``_canonical``, ``_LINE_WIDTH``) until handback.py
-    offers this encoding as a public function; both file kinds must encode identically.
-    """
-    encoded = base64.b64encode(handback_format._canonical(payload)).decode("ascii")
-    width = handback_format._LINE_WIDTH
-    return [encoded[i : i + width] for i in range(0, len(encoded), width)]
 
 
 def _naive_utc(moment: datetime) -> datetime:
@@ -422,7 +410,7 @@ def _decode_block(text: str, source: str) -> Any:
             "Ask for the file again.",
         )
     try:
-        return _decode_block_lines(text[body_start : end.start()])
+        return decode_block_lines(text[body_start : end.start()])
     except (ValueError, RecursionError) as error:
         raise _malformed(source, "the comments at its end cannot be read") from error
 
@@ -436,23 +424,6 @@ def _what_else(text: str) -> str:
     if "cofacilitator-invitation" in text:
         return "an invitation to a cohort, not feedback on an assignment"
     return "not a cofacilitator feedback file: it holds no comments on an assignment"
-
-
-def _decode_block_lines(body: str) -> Any:
-    """The JSON value of a block's base64 lines, with the hand-back file's strictness: mail
-    quoting and whitespace ignored; duplicate keys, NaN and infinite numbers refused.
-
-    A thin wrapper over hand-back internals (the JSON hooks of ``_decode_block``) until
-    handback.py offers this decoding as a public function. Raises ``ValueError``.
-    """
-    encoded = "".join(line.strip().lstrip(">").strip() for line in body.splitlines())
-    raw = base64.b64decode(encoded, validate=True)
-    return json.loads(
-        raw.decode("utf-8"),
-        object_pairs_hook=handback_format._refuse_duplicate_keys,
-        parse_constant=handback_format._refuse_constant,
-        parse_float=handback_format._finite_float,
-    )
 
 
 def _checked_payload(payload: Any, source: str) -> PeerReply:
