@@ -18,6 +18,7 @@ from cofacilitator.cli import (
     commands_exchange,
     commands_export,
     commands_modules,
+    commands_schedule,
     commands_store,
 )
 from cofacilitator.paths import resolve_data_paths
@@ -28,6 +29,7 @@ COMMAND_FAMILIES = (
     commands_export,
     commands_store,
     commands_exchange,
+    commands_schedule,
 )
 
 
