@@ -32,9 +32,12 @@ from cofacilitator.store.backups import RestoreRefused, backup_if_due, restore
 from cofacilitator.store.database import Store, open_store
 from cofacilitator.store.integrity import StartupReport, startup_check
 from cofacilitator.ui.background import Runner, ThreadedRunner, run_op
+from cofacilitator.ui.capture_panes import pane_factories
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.home_page import HomePage
 from cofacilitator.ui.main_window import MainWindow
 from cofacilitator.ui.module_browser import ModuleBrowser
+from cofacilitator.ui.runner_page import RunnerPage
 from cofacilitator.ui.settings import SettingsFile
 from cofacilitator.ui.text_scale import TextScale
 
@@ -153,13 +156,25 @@ def _open_store(paths: DataPaths, prompts: StartupPrompts) -> Store | None:
 
 
 def add_pages(shell: AppShell) -> None:
-    """The pages of the main window, in navigation order.
-
-    Home and cohorts (Ctrl+1) and the session runner (Ctrl+2) are added before the module
-    browser once they exist.
-    """
+    """The pages of the main window, in navigation order: home, the runner, the modules."""
+    home = HomePage(shell.store, shell.events, shell.catalog, op_runner=shell.runner)
+    runner = RunnerPage(
+        shell.store,
+        shell.events,
+        shell.catalog,
+        pane_factories=pane_factories(shell.catalog.get),
+        settings=shell.settings,
+        backups_dir=shell.paths.backups,
+        op_runner=shell.runner,
+        presenter=shell.window.presenter_clock,
+    )
     browser = ModuleBrowser(shell.catalog.modules, user_modules_dir=shell.paths.modules)
+    shell.window.add_page("Home", home, "Ctrl+1")
+    shell.window.add_page("Session runner", runner, "Ctrl+2")
     shell.window.add_page("Modules", browser, "Ctrl+3")
+    home.run_requested.connect(runner.open_run)
+    runner.run_opened.connect(lambda _run_id: shell.window.show_page("Session runner"))
+    shell.window.show_page("Home")
 
 
 def start(

@@ -91,7 +91,7 @@ def test_the_app_starts_in_the_data_folder_from_the_environment_and_lists_module
     qtbot.addWidget(shell.window)
 
     assert shell.window.isVisible()
-    assert shell.window.current_page_name == "Modules"
+    assert shell.window.current_page_name == "Home"
     browser = modules_page(shell)
     assert browser.module_list.count() == 4
     assert browser.module_list.item(0).text() == "1  Community Narrative  · 88 min"
@@ -227,18 +227,18 @@ def test_the_text_size_from_last_time_is_applied_at_start(
 
 
 def test_pages_plug_in_with_a_shortcut_and_the_go_menu(qtbot: QtBot, shell: AppShell) -> None:
-    home = QLabel("Home page")
-    shell.window.add_page("Home", home, "Ctrl+1", index=0)
+    extra = QLabel("Extra page")
+    shell.window.add_page("Extra", extra, "Ctrl+9", index=0)
     activate(qtbot, shell.window)
 
-    assert shell.window.page_names == ["Home", "Modules"]
+    assert shell.window.page_names == ["Extra", "Home", "Session runner", "Modules"]
     qtbot.keyClick(shell.window, QtNs.Key.Key_3, QtNs.KeyboardModifier.ControlModifier)
     assert shell.window.current_page_name == "Modules"
-    qtbot.keyClick(shell.window, QtNs.Key.Key_1, QtNs.KeyboardModifier.ControlModifier)
-    assert shell.window.current_page_name == "Home"
-    assert home.isVisible()
+    qtbot.keyClick(shell.window, QtNs.Key.Key_9, QtNs.KeyboardModifier.ControlModifier)
+    assert shell.window.current_page_name == "Extra"
+    assert extra.isVisible()
     with pytest.raises(ValueError):
-        shell.window.add_page("Home", QLabel())
+        shell.window.add_page("Extra", QLabel())
 
 
 def test_file_open_hands_the_chosen_file_on(
