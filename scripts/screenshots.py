@@ -29,12 +29,15 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from cofacilitator.demo import create_shipped_demo_cohort
 from cofacilitator.paths import DataPaths
+from cofacilitator.runs import list_runs
 from cofacilitator.store.integrity import StartupReport
 from cofacilitator.timer import SegmentTimer, TimerState
 from cofacilitator.ui.app import AppShell, make_application, start
 from cofacilitator.ui.background import SynchronousRunner
+from cofacilitator.ui.home_page import HomePage
 from cofacilitator.ui.module_browser import ModuleBrowser
 from cofacilitator.ui.presenter_clock import PresenterClock
+from cofacilitator.ui.runner_page import RunnerPage
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPOSITORY / "docs" / "screenshots"
@@ -110,6 +113,50 @@ def module_browser_figure(scene: Scene) -> QWidget:
     index = next(i for i, s in enumerate(module.segments, start=1) if s.figures)
     browser.view.scrollToAnchor(f"segment-{index}")
     return window
+
+
+@screen("home")
+def home(scene: Scene) -> QWidget:
+    window = scene.shell.window
+    page = window.page("Home")
+    assert isinstance(page, HomePage)
+    page.reload(select=scene.demo_cohort_id)
+    window.show_page("Home")
+    return window
+
+
+def _runner_at(scene: Scene, session: int, segment_id: str) -> QWidget:
+    """The runner on one segment of a demo session: the capture pane for that kind."""
+    window = scene.shell.window
+    runner = window.page("Session runner")
+    assert isinstance(runner, RunnerPage)
+    runs = list_runs(scene.shell.store, scene.demo_cohort_id)
+    run = next(r for r in runs if r.module_number == session)
+    if runner.run is None or runner.run.id != run.id:
+        runner.open_run(run.id)
+    runner.go_to(segment_id)
+    window.show_page("Session runner")
+    return window
+
+
+RUNNER_SCREENS = {
+    "runner-roll-call": (1, "roll-call"),
+    "runner-silent-notes": (1, "silent-notes-why"),
+    "runner-breakout": (3, "mapping-engagement"),
+    "runner-fill-in-table": (2, "identifying-stakeholders"),
+    "runner-assignment-sharing": (2, "assignment-sharing"),
+    "runner-qa": (2, "qa"),
+    "runner-feedback": (2, "feedback"),
+    "runner-roll-call-values": (4, "roll-call"),
+}
+
+
+def _runner_screen(session: int, segment_id: str) -> Screen:
+    return lambda scene: _runner_at(scene, session, segment_id)
+
+
+for _name, (_session, _segment) in RUNNER_SCREENS.items():
+    screen(_name)(_runner_screen(_session, _segment))
 
 
 @screen("about")

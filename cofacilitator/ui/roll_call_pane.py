@@ -590,3 +590,5 @@ def _caption(text: str, buddy: QWidget) -> QLabel:
 def _set_quietly(edit: QLineEdit, text: str) -> None:
     if edit.text() != text:
         edit.setText(text)
+        if not edit.hasFocus():
+            edit.setCursorPosition(0)  # show a long answer from its start, not its end

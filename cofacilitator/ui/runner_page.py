@@ -340,7 +340,10 @@ class RunnerPage(QWidget):
         centre.addWidget(self.content)
         centre.addWidget(self._pane_holder)
         centre.setChildrenCollapsible(False)
-        centre.setSizes([360, 280])
+        # The facilitator types in the capture pane all session; the content is read at a glance.
+        centre.setStretchFactor(0, 2)
+        centre.setStretchFactor(1, 3)
+        centre.setSizes([250, 390])
 
         self.sound_box = QCheckBox("&Chime when time is up", page)
         self.sound_box.setAccessibleName("Chime when a segment's time is up")
