@@ -6,10 +6,10 @@ without the file having to carry zone definitions.
 
 Sending a changed time again must move the event already in people's calendars, not add a second
 one. So each event's UID is derived from the run's uid, which never changes, and its SEQUENCE is
-the number of invitations prepared for that run (``MessageLog`` entries of kind "invitation"):
-preparing the invitation again after a reschedule raises it, and calendars take the higher
-sequence as the newer version of the same event. The store has no column of its own for the
-sequence; a file made twice without an invitation prepared in between carries the same number.
+the run's ``schedule_sequence``, which every move of the call raises (see
+:func:`cofacilitator.schedule.schedule_run`): calendars take the higher sequence as the newer
+version of the same event. The file made after a reschedule carries the higher number whether or
+not an invitation was prepared in between, and a file made twice without a move carries the same.
 """
 
 from __future__ import annotations
@@ -21,15 +21,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from icalendar import Calendar, Event
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from cofacilitator.atomic_write import write_bytes_atomic
 from cofacilitator.export_model import ModuleLookup
-from cofacilitator.messages import MessageKind
 from cofacilitator.schedule import ScheduleError, SessionTime, describe, time_of, title_of
 from cofacilitator.store.database import Store
-from cofacilitator.store.models import Cohort, MessageLog, SessionRun, utcnow
+from cofacilitator.store.models import Cohort, SessionRun, utcnow
 
 PRODID = "-//cofacilitator//Around the call//EN"
 UID_DOMAIN = "cofacilitator"
@@ -41,16 +38,9 @@ def event_uid(run_uid: str) -> str:
     return f"{run_uid}@{UID_DOMAIN}"
 
 
-def event_sequence(s: Session, run_id: int) -> int:
-    """How many times an invitation to this run has been prepared."""
-    return int(
-        s.scalar(
-            select(func.count())
-            .select_from(MessageLog)
-            .where(MessageLog.run_id == run_id, MessageLog.kind == MessageKind.INVITATION.value)
-        )
-        or 0
-    )
+def event_sequence(run: SessionRun) -> int:
+    """The event's SEQUENCE: higher after every move of the call, unchanged by anything else."""
+    return run.schedule_sequence
 
 
 def session_calendar(
@@ -64,7 +54,7 @@ def session_calendar(
             raise ScheduleError(
                 f"Session {run.module_number} has no date and start time yet; schedule it first."
             )
-        return _calendar(s, run.cohort, [(run, when)], modules, now)
+        return _calendar(run.cohort, [(run, when)], modules, now)
 
 
 def series_calendar(
@@ -80,7 +70,7 @@ def series_calendar(
             raise ScheduleError(
                 f"No session of {cohort.name} has a date and start time yet; schedule one first."
             )
-        return _calendar(s, cohort, scheduled, modules, now)
+        return _calendar(cohort, scheduled, modules, now)
 
 
 def write_calendar(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -98,7 +88,6 @@ def summary(number: int, title: str, cohort_name: str) -> str:
 
 
 def _calendar(
-    s: Session,
     cohort: Cohort,
     scheduled: Iterable[tuple[SessionRun, SessionTime]],
     modules: ModuleLookup | None,
@@ -113,12 +102,11 @@ def _calendar(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", cohort.name)
     for run, when in scheduled:
-        calendar.add_component(_event(s, cohort, run, when, modules, stamp))
+        calendar.add_component(_event(cohort, run, when, modules, stamp))
     return calendar.to_ical()
 
 
 def _event(
-    s: Session,
     cohort: Cohort,
     run: SessionRun,
     when: SessionTime,
@@ -128,7 +116,7 @@ def _event(
     title = title_of(run, modules)
     event = Event()
     event.add("uid", event_uid(run.uid))
-    event.add("sequence", event_sequence(s, run.id))
+    event.add("sequence", event_sequence(run))
     event.add("dtstamp", stamp)
     event.add("dtstart", when.start)
     event.add("dtend", when.end)

@@ -10,8 +10,7 @@ is refused whole, with a reason, unless it is well formed, of a sensible size an
 cohort and a person in this store; importing the same file twice adds nothing.
 
 Who raised a concern is a participant on the roster, a facilitator who observed something, or
-someone anonymous. The store keeps only the participant link, so the last two cannot yet be told
-apart once saved: both read back as anonymous.
+someone anonymous; the store keeps which, beside the link to the participant.
 """
 
 from __future__ import annotations
@@ -32,7 +31,14 @@ from sqlalchemy.orm import Session
 from cofacilitator.atomic_write import write_text_atomic
 from cofacilitator.invitation import Invitation
 from cofacilitator.store.database import Store
-from cofacilitator.store.models import Cohort, Concern, ConcernStatus, Participant, utcnow
+from cofacilitator.store.models import (
+    AuthorKind,
+    Cohort,
+    Concern,
+    ConcernStatus,
+    Participant,
+    utcnow,
+)
 
 FORMAT = "cofacilitator-concern"
 FORMAT_VERSION = 1
@@ -43,11 +49,9 @@ HANDLER_LIMIT = 200
 _UID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
 
-class RaisedBy(StrEnum):
-    PARTICIPANT = "participant"
-    FACILITATOR = "facilitator"
-    """A facilitator observed it."""
-    ANONYMOUS = "anonymous"
+RaisedBy = AuthorKind
+"""Who raised a concern; FACILITATOR means a facilitator observed it. The store's own enum, so
+what is saved is what reads back."""
 
 
 class ConcernError(ValueError):
@@ -329,6 +333,7 @@ def import_concern_file(store: Store, path: Path) -> ImportedConcern:
             return ImportedConcern(_view(s, existing), created=False)
         concern = Concern(
             cohort_id=cohort.id,
+            raised_by_kind=RaisedBy.PARTICIPANT,
             raised_by_id=raiser.id,
             about_id=about,
             happened_at=document.happened_at,
@@ -369,6 +374,7 @@ def _member(s: Session, cohort_id: int, participant_id: int) -> Participant:
 
 def _apply(concern: Concern, details: ConcernDetails) -> None:
     concern.what = details.what.strip()
+    concern.raised_by_kind = details.raised_by
     concern.raised_by_id = details.raised_by_id
     concern.about_id = details.about_id
     concern.happened_at = details.happened_at
@@ -385,7 +391,7 @@ def _view(s: Session, concern: Concern) -> ConcernView:
     return ConcernView(
         id=concern.id,
         cohort_id=concern.cohort_id,
-        raised_by=RaisedBy.PARTICIPANT if concern.raised_by_id is not None else RaisedBy.ANONYMOUS,
+        raised_by=RaisedBy(concern.raised_by_kind),
         raised_by_id=concern.raised_by_id,
         raised_by_name=name(concern.raised_by_id),
         about_id=concern.about_id,

@@ -180,8 +180,8 @@ def parse_template(
 
 
 def templates_dir(paths: DataPaths) -> Path:
-    """The facilitator's own templates, which replace the shipped ones of the same name."""
-    return paths.root / "templates"
+    """Kept for the messages dialog until it reads ``paths.templates`` itself."""
+    return paths.templates
 
 
 def shipped_template_path(kind: MessageKind) -> Path:

@@ -36,12 +36,17 @@ class DataPaths:
         return self.root / "backups"
 
     @property
+    def templates(self) -> Path:
+        """The facilitator's own message templates, which replace the shipped ones of that name."""
+        return self.root / "templates"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.json"
 
     def ensure(self) -> DataPaths:
         """Create the folders private to the user: notes about people live here."""
-        for folder in (self.root, self.modules, self.backups):
+        for folder in (self.root, self.modules, self.backups, self.templates):
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o700)
         return self

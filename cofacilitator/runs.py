@@ -160,22 +160,6 @@ def get_run(store: Store, run_id: int) -> RunView:
         return RunView.of(s.get_one(SessionRun, run_id))
 
 
-def set_schedule(store: Store, run_id: int, schedule: Schedule) -> RunView:
-    if schedule.start_time and not _is_wall_time(schedule.start_time):
-        raise ValueError(f"the start time should look like 16:00, not {schedule.start_time!r}")
-    if schedule.length_minutes <= 0:
-        raise ValueError("a session lasts at least a minute")
-    with store.session_factory() as s, s.begin():
-        run = s.get_one(SessionRun, run_id)
-        run.scheduled_date = schedule.scheduled_date
-        run.start_time = schedule.start_time
-        run.timezone = schedule.timezone
-        run.length_minutes = schedule.length_minutes
-        run.join_link = schedule.join_link
-        run.recording_link = schedule.recording_link
-        return RunView.of(run)
-
-
 def start_run(store: Store, run_id: int, module: Module, at: datetime | None = None) -> RunView:
     """Open the call: the first start is kept; starting an ended run reopens it."""
     with store.session_factory() as s, s.begin():
@@ -309,16 +293,3 @@ def _run_of(s: Session, run_id: int, module: Module) -> SessionRun:
     if run.module_id != module.id:
         raise ValueError(f"this run is of {run.module_id!r}, not {module.id!r}")
     return run
-
-
-def _is_wall_time(text: str) -> bool:
-    hours, colon, minutes = text.partition(":")
-    return (
-        bool(colon)
-        and len(hours) == 2
-        and len(minutes) == 2
-        and hours.isdigit()
-        and minutes.isdigit()
-        and int(hours) < 24
-        and int(minutes) < 60
-    )

@@ -203,7 +203,11 @@ def schedule_run(
     join_link: str | None = None,
     recording_link: str | None = None,
 ) -> RunView:
-    """Set when a call happens; a length or link left as None keeps its current value."""
+    """Set when a call happens; a length or link left as None keeps its current value.
+
+    A change of date, start, zone or length raises the run's ``schedule_sequence``, so the next
+    calendar file moves the event people already have; a change of links alone does not.
+    """
     wall = parse_wall_time(start_time)
     zone = zone_named(timezone).key
     start_instant(on, wall, zone)
@@ -212,16 +216,24 @@ def schedule_run(
     recording = None if recording_link is None else check_link(recording_link, "recording link")
     with store.session_factory() as s, s.begin():
         run = s.get_one(SessionRun, run_id)
+        before = _timing(run)
         run.scheduled_date = on
         run.start_time = f"{wall:%H:%M}"
         run.timezone = zone
         if length is not None:
             run.length_minutes = length
+        if _timing(run) != before:
+            run.schedule_sequence += 1
         if join is not None:
             run.join_link = join
         if recording is not None:
             run.recording_link = recording
         return RunView.of(run)
+
+
+def _timing(run: SessionRun) -> tuple[date | None, str, str, int]:
+    """What a calendar event's time is made of; the links are not part of it."""
+    return (run.scheduled_date, run.start_time, run.timezone, run.length_minutes)
 
 
 def set_links(

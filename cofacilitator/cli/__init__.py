@@ -15,6 +15,7 @@ from pathlib import Path
 from cofacilitator import __version__
 from cofacilitator.cli import (
     commands_cohorts,
+    commands_documents,
     commands_exchange,
     commands_export,
     commands_modules,
@@ -29,6 +30,7 @@ COMMAND_FAMILIES = (
     commands_export,
     commands_store,
     commands_exchange,
+    commands_documents,
     commands_schedule,
 )
 

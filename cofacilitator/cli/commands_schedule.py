@@ -19,7 +19,6 @@ from cofacilitator.messages import (
     TemplateError,
     draft_message,
     record_prepared,
-    templates_dir,
 )
 from cofacilitator.paths import DataPaths, database_url, resolve_data_paths, shipped_modules_dir
 from cofacilitator.schedule import (
@@ -178,7 +177,7 @@ def prepare_message(args: argparse.Namespace) -> int:
             run.id,
             kind,
             _catalog(paths),
-            user_dir=templates_dir(paths),
+            user_dir=paths.templates,
             notes_link=args.notes_link,
         )
         if not args.no_record:

@@ -31,6 +31,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -181,6 +182,8 @@ class SessionRun(Base):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     current_segment: Mapped[str] = mapped_column(String(100), default="")
     skipped_segments: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    schedule_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Raised each time the call moves (date, start, zone or length): the calendar SEQUENCE."""
 
     cohort: Mapped[Cohort] = relationship(back_populates="runs")
     timings: Mapped[list[SegmentTiming]] = relationship(
@@ -446,6 +449,16 @@ class Acknowledgement(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+def _raiser_kind(context: DefaultExecutionContext) -> str:
+    """A concern inserted with a raiser and no kind was raised by that participant.
+
+    Rows written without naming the kind (the demo cohort, test seeds) then agree with
+    ``raised_by_id``, as the migration that added the column made existing rows agree.
+    """
+    raiser = context.get_current_parameters().get("raised_by_id")
+    return (AuthorKind.ANONYMOUS if raiser is None else AuthorKind.PARTICIPANT).value
+
+
 class Concern(Base):
     """A concern raised with the facilitator. Never exported, never shown to participants."""
 
@@ -457,6 +470,10 @@ class Concern(Base):
         ForeignKey("participant.id", ondelete="CASCADE"), default=None
     )
     """Erasing the person who raised a concern erases the concern."""
+    raised_by_kind: Mapped[AuthorKind] = mapped_column(
+        _enum(AuthorKind), default=_raiser_kind, server_default=AuthorKind.ANONYMOUS.value
+    )
+    """A participant (``raised_by_id`` says who), a facilitator who observed it, or anonymous."""
     about_id: Mapped[int | None] = mapped_column(
         ForeignKey("participant.id", ondelete="SET NULL"), default=None
     )

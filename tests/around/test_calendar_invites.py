@@ -16,7 +16,7 @@ from cofacilitator.calendar_invites import (
     write_calendar,
 )
 from cofacilitator.messages import MessageKind, record_prepared
-from cofacilitator.schedule import ScheduleError, schedule_run
+from cofacilitator.schedule import ScheduleError, schedule_run, set_links, unschedule_run
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.database import Store
 from tests.around.small_cohort import SmallCohort, schedule_autumn
@@ -87,11 +87,64 @@ def test_a_rescheduled_call_sent_again_updates_the_same_event(
     assert str(first["uid"]) == str(second["uid"]) == event_uid(run.uid)
     assert int(second["sequence"]) > int(first["sequence"])
     assert second.decoded("dtstart") == datetime(2026, 10, 29, 17, 0, tzinfo=UTC)
-    # Other messages and other sessions' invitations leave the sequence alone.
+    # Preparing messages, this session's invitation included, leaves the sequence alone.
     record_prepared(store, cohort.id, run.id, MessageKind.REMINDER, everyone, "mailto")
+    record_prepared(store, cohort.id, run.id, MessageKind.INVITATION, everyone, "mailto")
     record_prepared(store, cohort.id, cohort.runs[1].id, MessageKind.INVITATION, everyone, "mailto")
     (third,) = events(session_calendar(store, run.id, catalog))
     assert int(third["sequence"]) == int(second["sequence"])
+
+
+def test_every_move_of_a_call_raises_the_sequence_and_nothing_else_does(
+    store: Store, cohort: SmallCohort, catalog: Catalog
+) -> None:
+    """No invitation is prepared here: the file made after each move must still update."""
+    run = cohort.runs[0]
+    when: dict[str, object] = {
+        "on": date(2026, 10, 15),
+        "start_time": "16:00",
+        "timezone": "Europe/London",
+        "length_minutes": 90,
+    }
+
+    def sequence() -> int:
+        (event,) = events(session_calendar(store, run.id, catalog))
+        return int(event["sequence"])
+
+    def schedule(**changes: object) -> None:
+        """Schedule at ``when`` with ``changes``, which are kept for the next call."""
+        when.update(changes)
+        schedule_run(store, run.id, **when)  # type: ignore[arg-type]
+
+    schedule()
+    first = sequence()
+    schedule_run(
+        store,
+        run.id,
+        on=date(2026, 10, 15),
+        start_time="16:00",
+        timezone="Europe/London",
+        join_link="https://call.example.org/a",
+        recording_link="https://video.example.org/a",
+    )
+    set_links(store, run.id, join_link="https://call.example.org/b")
+    schedule(start_time="16:00")
+    assert sequence() == first
+
+    seen = [first]
+    for move in (
+        {"on": date(2026, 10, 16)},
+        {"start_time": "17:30"},
+        {"timezone": "Europe/Paris"},
+        {"length_minutes": 120},
+    ):
+        schedule(**move)
+        seen.append(sequence())
+    assert seen == list(range(first, first + 5))
+
+    unschedule_run(store, run.id)
+    schedule()
+    assert sequence() == seen[-1] + 1
 
 
 def test_without_a_joining_link_the_event_says_it_will_follow(

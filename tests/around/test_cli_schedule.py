@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -13,7 +14,7 @@ from icalendar import Calendar
 
 from cofacilitator.cli import commands_schedule
 from cofacilitator.cohorts import ParticipantDetails, add_participant, create_cohort
-from cofacilitator.messages import list_prepared
+from cofacilitator.messages import MessageKind, list_prepared, save_template
 from cofacilitator.paths import DataPaths, database_url
 from cofacilitator.runs import ensure_runs, get_run
 from cofacilitator.sessions.catalog import Catalog
@@ -192,3 +193,16 @@ def test_message_prints_the_draft_and_link_and_records_it(
     finally:
         store.dispose()
     assert [(m.kind, m.via, len(m.recipients)) for m in prepared] == [("follow_up", "mailto", 2)]
+
+
+def test_message_uses_the_facilitators_own_template_from_the_data_folder(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates = DataPaths(data).templates
+    assert templates.is_dir() and stat.S_IMODE(templates.stat().st_mode) == 0o700
+    save_template(templates, MessageKind.REMINDER, "Subject: Tomorrow!\n\nSee you, $cohort.\n")
+    arguments = ("message", "reminder", "--cohort", "Spring cohort", "--session", "1")
+    assert run(data, *arguments, "--no-record") == 0
+    subject, _, rest = capsys.readouterr().out.partition("\n")
+    assert subject == "Subject: Tomorrow!"
+    assert rest.lstrip().startswith("See you, Spring cohort.")

@@ -118,16 +118,40 @@ def test_anonymous_concerns_have_nobody_behind_them(store: Store, cohort: SmallC
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the store has no column telling a facilitator's observation from an anonymous "
-    "concern (Concern.raised_by_kind is needed)",
-)
 def test_a_concern_the_facilitator_observed_reads_back_as_such(
     store: Store, cohort: SmallCohort
 ) -> None:
     details = ConcernDetails("Noticed Dev went quiet.", raised_by=RaisedBy.FACILITATOR)
-    assert record_concern(store, cohort.id, details).raised_by is RaisedBy.FACILITATOR
+    concern = record_concern(store, cohort.id, details)
+    assert (concern.raised_by, concern.raised_by_id) == (RaisedBy.FACILITATOR, None)
+    assert get_concern(store, concern.id).raised_by is RaisedBy.FACILITATOR
+    anonymous = record_concern(store, cohort.id, ConcernDetails("Heard second hand."))
+    assert [c.raised_by for c in list_concerns(store, cohort.id)] == [
+        RaisedBy.FACILITATOR,
+        RaisedBy.ANONYMOUS,
+    ]
+
+    edited = edit_concern(store, concern.id, ConcernDetails(details.what))
+    assert edited.raised_by is RaisedBy.ANONYMOUS
+    assert get_concern(store, anonymous.id).raised_by is RaisedBy.ANONYMOUS
+
+
+def test_a_concern_stored_with_a_raiser_but_no_kind_was_raised_by_that_participant(
+    store: Store, cohort: SmallCohort
+) -> None:
+    """Rows written straight into the store, as the demo cohort's is, agree with their raiser."""
+    with store.session_factory() as s, s.begin():
+        s.add_all(
+            [
+                Concern(cohort_id=cohort.id, raised_by_id=cohort.people["Chloe"], what="raised"),
+                Concern(cohort_id=cohort.id, what="unknown"),
+            ]
+        )
+    by_what = {c.what: (c.raised_by, c.raised_by_name) for c in list_concerns(store, cohort.id)}
+    assert by_what == {
+        "raised": (RaisedBy.PARTICIPANT, "Chloe"),
+        "unknown": (RaisedBy.ANONYMOUS, ""),
+    }
 
 
 # ------------------------------------------------------------------------------ the file
@@ -166,7 +190,11 @@ def test_a_concern_file_comes_home_to_its_cohort_once(
     assert imported.created
     concern = imported.concern
     assert concern.what == "Someone kept interrupting me in the breakout room."
-    assert (concern.raised_by_name, concern.about_name) == ("Ada", "Ben")
+    assert (concern.raised_by, concern.raised_by_name, concern.about_name) == (
+        RaisedBy.PARTICIPANT,
+        "Ada",
+        "Ben",
+    )
     assert concern.happened_at == WHEN and concern.created_at == written.created_at
     assert concern.status is ConcernStatus.OPEN
 

@@ -17,12 +17,11 @@ from cofacilitator.overview import AssignmentState, AttendanceMark, cohort_overv
 from cofacilitator.runs import (
     RunStatus,
     RunView,
-    Schedule,
     end_run,
     ensure_runs,
-    set_schedule,
     start_run,
 )
+from cofacilitator.schedule import schedule_run
 from cofacilitator.sessions.schema import Module
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import AssignmentResponse, AttendanceStatus, ResponseStatus
@@ -71,7 +70,7 @@ def test_runs_carry_dates_status_and_note_counts(
     modules: tuple[Module, ...],
     people: list[int],
 ) -> None:
-    set_schedule(store, runs[1].id, Schedule(scheduled_date=date(2026, 10, 8), start_time="16:00"))
+    schedule_run(store, runs[1].id, on=date(2026, 10, 8), start_time="16:00", timezone="UTC")
     start_run(store, runs[0].id, modules[0])
     for text in ("one", "two", "three"):
         add_note(store, runs[0].id, "discussion", text, participant_id=people[0])

@@ -19,11 +19,11 @@ from cofacilitator.runs import (
     next_segment_id,
     save_timer_state,
     set_current_segment,
-    set_schedule,
     skip_segment,
     start_run,
     unskip_segment,
 )
+from cofacilitator.schedule import schedule_run
 from cofacilitator.sessions.schema import Module
 from cofacilitator.store.database import Store
 from cofacilitator.timer import SegmentTimer, TimerState
@@ -44,17 +44,23 @@ def test_a_cohort_gets_one_run_per_module_and_only_once(
 
 
 def test_scheduling_a_run(store: Store, runs: list[RunView]) -> None:
-    plan = Schedule(
+    scheduled = schedule_run(
+        store,
+        runs[0].id,
+        on=date(2026, 10, 1),
+        start_time="16:00",
+        timezone="Europe/London",
+        join_link="https://call.example.org/x",
+    )
+    assert scheduled.schedule == Schedule(
         scheduled_date=date(2026, 10, 1),
         start_time="16:00",
         timezone="Europe/London",
         join_link="https://call.example.org/x",
     )
-    scheduled = set_schedule(store, runs[0].id, plan)
-    assert scheduled.schedule == plan
     assert scheduled.status is RunStatus.SCHEDULED
-    with pytest.raises(ValueError, match="should look like 16:00"):
-        set_schedule(store, runs[0].id, Schedule(start_time="4pm"))
+    with pytest.raises(ValueError, match="like 16:00"):
+        schedule_run(store, runs[0].id, on=date(2026, 10, 1), start_time="4pm", timezone="UTC")
 
 
 def test_starting_and_ending_a_run(

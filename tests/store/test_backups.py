@@ -161,6 +161,7 @@ def test_a_damaged_backup_is_refused_and_the_database_left_alone(
         "backups",
         "cofacilitator.sqlite",
         "modules",
+        "templates",
     ]
 
 

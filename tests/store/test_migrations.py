@@ -25,8 +25,10 @@ from cofacilitator.store.models import (
     AssignmentResponse,
     Attendance,
     AttendanceStatus,
+    AuthorKind,
     Base,
     Cohort,
+    Concern,
     Membership,
     Note,
     Participant,
@@ -60,7 +62,7 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
             opts={"compare_type": True, "compare_server_default": _server_default_differs},
         )
         assert compare_metadata(context, Base.metadata) == []
-    assert current_revision(store.engine) == head_revision() == "0004"
+    assert current_revision(store.engine) == head_revision() == SCHEMA_HEAD
     store.dispose()
 
 
@@ -208,6 +210,35 @@ def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
             status="draft",
             saved_at=now,
         )
+    # Concerns and prepared messages arrived in 0003; 0005 reads both to fill its new columns.
+    upgrade(store.engine, "0004")
+    with store.engine.begin() as connection:
+        for concern_id, raiser in ((1, 1), (2, None)):
+            _insert(
+                connection,
+                "concern",
+                id=concern_id,
+                cohort_id=1,
+                raised_by_id=raiser,
+                what="felt unheard",
+                actions="",
+                status="open",
+                handler="",
+                created_at=now,
+                updated_at=now,
+            )
+        for message_id, kind in ((1, "invitation"), (2, "reminder"), (3, "invitation")):
+            _insert(
+                connection,
+                "message_log",
+                id=message_id,
+                cohort_id=1,
+                run_id=1,
+                kind=kind,
+                recipients="[1]",
+                prepared_at=now,
+                via="mailto",
+            )
     counts_before = _row_counts(store.engine)
 
     upgrade_to_head(store.engine)
@@ -232,6 +263,8 @@ def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
         assert run.skipped_segments == []
         assert (run.start_time, run.timezone, run.length_minutes) == ("", "", 90)
         assert (run.join_link, run.recording_link) == ("", "")
+        # Its calendar files carried one SEQUENCE per invitation prepared; the next must be higher.
+        assert run.schedule_sequence == 2
         assert run.timings[0].elapsed_before == 12.5
         attendance = session.scalars(select(Attendance)).one()
         assert attendance.status is AttendanceStatus.LATE
@@ -243,6 +276,8 @@ def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
         response = session.scalars(select(AssignmentResponse)).one()
         assert response.values == {"values": "care"}
         assert [(v.version, v.status) for v in response.history] == [(1, ResponseStatus.DRAFT)]
+        raised_by = {c.id: c.raised_by_kind for c in session.scalars(select(Concern))}
+        assert raised_by == {1: AuthorKind.PARTICIPANT, 2: AuthorKind.ANONYMOUS}
     store.dispose()
 
 

@@ -50,6 +50,7 @@ def test_a_damaged_database_is_reported_with_the_newest_sound_backup(
         "backups",
         "cofacilitator.sqlite",
         "modules",
+        "templates",
     ]
 
 
