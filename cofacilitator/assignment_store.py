@@ -61,6 +61,8 @@ class ResponseView:
     """When the answers themselves last changed (the hand-back file's ``saved_at``)."""
     submitted_at: datetime | None
     imported_at: datetime | None
+    link: str
+    """An answer given as a link to the participant's own copy of the document, if any."""
 
     @classmethod
     def of(cls, response: AssignmentResponse) -> ResponseView:
@@ -75,6 +77,7 @@ class ResponseView:
             updated_at=response.updated_at,
             submitted_at=response.submitted_at,
             imported_at=response.imported_at,
+            link=response.link,
         )
 
 
@@ -274,63 +277,79 @@ def _import_one(
     handback = read_handback_file(path, expected_cohort_uid=expected_uid)
     assignment = _checked_assignment(handback, catalog, name)
     with store.session_factory() as s, s.begin():
-        participant = _known_participant(s, handback, name)
-        response = _find(s, participant.id, handback.module_id)
-        described = (
-            f"{name}: {participant.display_name}'s answers to {assignment.title!r}, "
-            f"version {handback.response_version}"
+        return store_handback(s, handback, assignment, path=path, source=name)
+
+
+def store_handback(
+    s: Session, handback: HandBack, assignment: Assignment, *, path: Path, source: str
+) -> ImportOutcome:
+    """Store answers already read and checked against ``assignment`` as imported, in the
+    caller's transaction.
+
+    This is the versioning every import shares (hand-back files, and filled-in documents, which
+    are given the version their answers would carry), so that whichever way answers arrive, the
+    newest win and nothing replaced is lost: answers new to the store keep their version; the
+    same answers under the same version were already imported and change nothing; a higher
+    version, or the version of a draft, replaces the stored answers, which go to the history.
+    Raises ``HandBackRefused`` for someone not on the roster, an older version, or different
+    answers under a version already imported; the caller then rolls back, so nothing changes.
+    ``source`` names the file in messages; ``path`` is the one the outcome reports.
+    """
+    participant = _known_participant(s, handback, source)
+    response = _find(s, participant.id, handback.module_id)
+    described = (
+        f"{source}: {participant.display_name}'s answers to {assignment.title!r}, "
+        f"version {handback.response_version}"
+    )
+    replaced = None
+    if response is None:
+        response = AssignmentResponse(participant_id=participant.id, module_id=handback.module_id)
+        s.add(response)
+    elif handback.response_version < response.version:
+        raise HandBackRefused(
+            RefusalKind.OLDER_VERSION,
+            f"{source} holds an older version ({handback.response_version}) of "
+            f"{participant.display_name}'s answers than the one already imported "
+            f"({response.version}); nothing was changed.",
         )
-        replaced = None
-        if response is None:
-            response = AssignmentResponse(
-                participant_id=participant.id, module_id=handback.module_id
+    elif handback.response_version == response.version and (
+        response.status is not ResponseStatus.DRAFT
+    ):
+        if response.values == handback.values:
+            return ImportOutcome(
+                path,
+                ImportStatus.ALREADY_IMPORTED,
+                f"{described}, were already imported; nothing was changed.",
+                participant_id=participant.id,
+                module_id=handback.module_id,
+                response_version=handback.response_version,
             )
-            s.add(response)
-        elif handback.response_version < response.version:
-            raise HandBackRefused(
-                RefusalKind.OLDER_VERSION,
-                f"{name} holds an older version ({handback.response_version}) of "
-                f"{participant.display_name}'s answers than the one already imported "
-                f"({response.version}); nothing was changed.",
-            )
-        elif handback.response_version == response.version and (
-            response.status is not ResponseStatus.DRAFT
-        ):
-            if response.values == handback.values:
-                return ImportOutcome(
-                    path,
-                    ImportStatus.ALREADY_IMPORTED,
-                    f"{described}, were already imported; nothing was changed.",
-                    participant_id=participant.id,
-                    module_id=handback.module_id,
-                    response_version=handback.response_version,
-                )
-            raise HandBackRefused(
-                RefusalKind.VERSION_CONFLICT,
-                f"{name} holds answers from {participant.display_name} that differ from the ones "
-                f"already imported under the same version number ({response.version}), perhaps "
-                "from an app that was set up again. Nothing was changed; ask them to edit, "
-                "submit and hand back their answers once more.",
-            )
-        else:
-            replaced = response.version
-            _keep_in_history(response)
-        response.values = handback.values
-        response.version = handback.response_version
-        response.module_version = handback.module_version
-        response.status = ResponseStatus.IMPORTED
-        response.updated_at = handback.saved_at
-        response.submitted_at = handback.saved_at
-        response.imported_at = utcnow()
-        replacing = f" (replacing version {replaced})" if replaced is not None else ""
-        return ImportOutcome(
-            path,
-            ImportStatus.IMPORTED,
-            f"{described}{replacing}.",
-            participant_id=participant.id,
-            module_id=handback.module_id,
-            response_version=handback.response_version,
+        raise HandBackRefused(
+            RefusalKind.VERSION_CONFLICT,
+            f"{source} holds answers from {participant.display_name} that differ from the ones "
+            f"already imported under the same version number ({response.version}), perhaps "
+            "from an app that was set up again. Nothing was changed; ask them to edit, "
+            "submit and hand back their answers once more.",
         )
+    else:
+        replaced = response.version
+        _keep_in_history(response)
+    response.values = handback.values
+    response.version = handback.response_version
+    response.module_version = handback.module_version
+    response.status = ResponseStatus.IMPORTED
+    response.updated_at = handback.saved_at
+    response.submitted_at = handback.saved_at
+    response.imported_at = utcnow()
+    replacing = f" (replacing version {replaced})" if replaced is not None else ""
+    return ImportOutcome(
+        path,
+        ImportStatus.IMPORTED,
+        f"{described}{replacing}.",
+        participant_id=participant.id,
+        module_id=handback.module_id,
+        response_version=handback.response_version,
+    )
 
 
 def _checked_assignment(handback: HandBack, catalog: Catalog, name: str) -> Assignment:

@@ -486,3 +486,20 @@ def _malformed(source: str, what: str) -> ConcernFileRefused:
         f"{source} is a damaged concern file ({what}); nothing was imported. Ask the participant "
         "to save it again.",
     )
+
+
+def is_concern_file(path: Path) -> bool:
+    """Whether ``path`` holds a concern file (even a damaged one), rather than anything else.
+
+    Opening a file routes it by this: a damaged concern file is still refused as a concern, with
+    its reason, instead of being offered to the hand-back import.
+    """
+    try:
+        read_concern_file(path)
+    except ConcernFileRefused as refusal:
+        return refusal.reason_kind not in (
+            ConcernFileRefusalKind.NOT_A_CONCERN_FILE,
+            ConcernFileRefusalKind.UNREADABLE,
+            ConcernFileRefusalKind.OVERSIZED,
+        )
+    return True

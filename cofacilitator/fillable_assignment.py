@@ -28,7 +28,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cofacilitator.answers import answered_values, quadrant, validate_answers
-from cofacilitator.assignment_store import ImportOutcome, ImportReport, ImportStatus
+from cofacilitator.assignment_store import (
+    ImportOutcome,
+    ImportReport,
+    ImportStatus,
+    store_handback,
+)
 from cofacilitator.atomic_write import write_bytes_atomic
 from cofacilitator.document_formats import (
     SUPPORTED_SUFFIXES,
@@ -46,7 +51,7 @@ from cofacilitator.document_formats import (
     row,
 )
 from cofacilitator.document_import import heading_key
-from cofacilitator.handback import MAX_BYTES, HandBackRefused, RefusalKind
+from cofacilitator.handback import MAX_BYTES, HandBack, HandBackRefused, RefusalKind
 from cofacilitator.markdown_text import is_safe_link, neutralize_raw_html, plain_inline
 from cofacilitator.name_matching import MatchStatus, name_key, roster_matcher
 from cofacilitator.sessions.catalog import Catalog
@@ -62,7 +67,6 @@ from cofacilitator.sessions.schema import (
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import (
     AssignmentResponse,
-    AssignmentVersion,
     Cohort,
     Participant,
     ResponseStatus,
@@ -659,7 +663,7 @@ class AssignmentDocument:
     participant_name: str
     module_id: str
     module_version: int
-    assignment_title: str
+    assignment: Assignment
     values: dict[str, Any]
     change: Change
     current_version: int | None
@@ -739,7 +743,7 @@ def preview_assignment_document(
             participant_name=participant.display_name,
             module_id=module.id,
             module_version=module.version,
-            assignment_title=assignment.title,
+            assignment=assignment,
             values=values,
             change=change,
             current_version=current,
@@ -751,57 +755,38 @@ def apply_assignment_document(
 ) -> ImportOutcome:
     """Store the previewed answers in one transaction, keeping what they replace in the history.
 
-    Mirrors the versioning of a hand-back import (``assignment_store``): the answers are stored
-    as imported, under the next version number when they replace submitted ones.
+    Stored as a hand-back file would be (``assignment_store.store_handback``), so both kinds of
+    import version answers alike. A document carries no version of its own, so it is given the
+    one its answers would have: the stored version for the same answers or a draft they replace,
+    the next one when they replace answers handed in before.
     """
-    where = path or Path(document.source)
-    described = (
-        f"{document.source}: {document.participant_name}'s answers to {document.assignment_title!r}"
-    )
     with store.session_factory() as s, s.begin():
-        s.get_one(Participant, document.participant_id)
-        response = _find(s, document.participant_id, document.module_id)
-        change, _ = _change(response, document.values)
-        now = utcnow()
-        if change is Change.UNCHANGED and response is not None:
-            return ImportOutcome(
-                where,
-                ImportStatus.ALREADY_IMPORTED,
-                f"{described} were already imported; nothing was changed.",
-                participant_id=document.participant_id,
-                module_id=document.module_id,
-                response_version=response.version,
-            )
-        replaced = ""
+        participant = s.get_one(Participant, document.participant_id)
+        response = _find(s, participant.id, document.module_id)
         if response is None:
-            response = AssignmentResponse(
-                participant_id=document.participant_id, module_id=document.module_id, version=1
-            )
-            s.add(response)
+            version = 1
+        elif response.status is ResponseStatus.DRAFT or response.values == document.values:
+            version = response.version
         else:
-            response.history.append(
-                AssignmentVersion(
-                    version=response.version,
-                    values=response.values,
-                    status=response.status,
-                    saved_at=response.updated_at,
-                )
-            )
-            replaced = f" (replacing version {response.version})"
-            if response.status is not ResponseStatus.DRAFT:
-                response.version += 1
-        response.values = dict(document.values)
-        response.module_version = document.module_version
-        response.status = ResponseStatus.IMPORTED
-        response.updated_at = response.submitted_at = response.imported_at = now
-        s.flush()
-        return ImportOutcome(
-            where,
-            ImportStatus.IMPORTED,
-            f"{described}, version {response.version}{replaced}.",
-            participant_id=document.participant_id,
+            version = response.version + 1
+        handback = HandBack(
+            cohort_uid=s.get_one(Cohort, participant.cohort_id).uid,
+            cohort_name=document.cohort_name,
+            participant_uid=participant.uid,
+            participant_name=participant.display_name,
             module_id=document.module_id,
-            response_version=response.version,
+            module_version=document.module_version,
+            assignment_id=document.assignment.id,
+            response_version=version,
+            saved_at=utcnow(),
+            values=dict(document.values),
+        )
+        return store_handback(
+            s,
+            handback,
+            document.assignment,
+            path=path or Path(document.source),
+            source=document.source,
         )
 
 

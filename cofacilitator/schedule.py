@@ -100,7 +100,7 @@ def zone_named(name: str) -> ZoneInfo:
         raise ScheduleError("Give a time zone, such as Europe/London or America/New_York.")
     try:
         return ZoneInfo(clean)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as 'America'
         pass
     near = difflib.get_close_matches(clean, sorted(available_timezones()), n=3, cutoff=0.6)
     hint = f" Did you mean {_either(near)}?" if near else ""

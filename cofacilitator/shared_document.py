@@ -8,10 +8,8 @@ it in, ``document_import`` finds every answer under the prompt it belongs to. Ea
 on the roster gets a "Name / " line to write after; pseudonyms are not applied, because the
 document is for the cohort, who know each other's names.
 
-The export has no public function for its outline (its segment and prompt rendering is woven
-into the code that prints stored notes), so this module reuses the export's helpers for the parts
-they cover and mirrors ``export_markdown._segment`` and ``_prompts`` for the headings; a test
-checks the two outlines stay identical.
+The outline itself is the export's (``export_markdown.session_outline``): this module only fills
+it with room to write instead of notes, so the two cannot drift apart; a test checks they match.
 """
 
 from __future__ import annotations
@@ -23,26 +21,17 @@ from datetime import date
 from sqlalchemy import select
 
 from cofacilitator.export_markdown import (
-    FEEDBACK_LABELS,
-    LINK_PENDING,
-    _assignment,
-    _Document,
-    _link_target,
-    _list_item,
-    _module_markdown,
-    _readings,
-    _table_row,
+    MarkdownDocument,
+    RoomSection,
+    SegmentFill,
+    link_target,
+    markdown_table,
+    session_outline,
     session_title,
 )
 from cofacilitator.export_model import ExportError, ModuleLookup
 from cofacilitator.markdown_text import is_safe_link, plain_cell, plain_inline, render_markdown_html
-from cofacilitator.sessions.schema import (
-    FEEDBACK_QUESTIONS,
-    FeedbackKind,
-    Module,
-    Segment,
-    SegmentKind,
-)
+from cofacilitator.sessions.schema import FeedbackKind, Module, Prompt, Segment, SegmentKind
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import Cohort, Participant, SessionRun
 
@@ -137,39 +126,20 @@ def clipboard_html(source: str) -> str:
 
 def blank_markdown(session: BlankSession) -> str:
     module = session.module
-    doc = _Document()
+    doc = MarkdownDocument()
     doc.heading(1, plain_inline(session_title(module)))
     doc.add("\n".join(_facts(session)))
     doc.add(f"*{plain_inline(GUIDELINES_REMINDER)}*")
-    epigraph = module.epigraph
-    if epigraph.text.strip():
-        quote = f"> {plain_inline(epigraph.text, line_start=True)}"
-        credit = ", ".join(
-            part
-            for part in (
-                plain_inline(epigraph.author),
-                f"*{plain_inline(epigraph.source)}*" if epigraph.source.strip() else "",
-            )
-            if part
-        )
-        doc.add(f"{quote}\n>\n> — {credit}" if credit else quote)
-    if module.key_lessons:
-        doc.heading(2, "Key lessons")
-        doc.add(
-            "\n".join(f"- {plain_inline(lesson, line_start=True)}" for lesson in module.key_lessons)
-        )
+    # Feedback is asked once, in the module's first feedback segment, as the export prints it.
     feedback_segment = next(
         (segment.id for segment in module.segments if segment.kind is SegmentKind.FEEDBACK), None
     )
-    for segment in module.segments:
-        if segment.optional and segment.id in session.skipped_segments:
-            continue
-        _segment(doc, segment, session.people, feedback=segment.id == feedback_segment)
-    _readings(doc, module, 2)
-    _assignment(doc, module, 2)
-    if module.attribution.strip():
-        doc.add("---")
-        doc.add(plain_inline(module.attribution, line_start=True))
+    segments: list[tuple[Segment, SegmentFill]] = [
+        (segment, _BlankFill(segment, session.people, feedback=segment.id == feedback_segment))
+        for segment in module.segments
+        if not (segment.optional and segment.id in session.skipped_segments)
+    ]
+    session_outline(doc, module, 1, segments)
     return doc.text()
 
 
@@ -184,60 +154,50 @@ def _facts(session: BlankSession) -> list[str]:
         facts.append(f"- **Date:** {plain_inline(when)}")
     link = session.join_link.strip()
     if link:
-        shown = f"<{_link_target(link)}>" if is_safe_link(link) else plain_inline(link)
+        shown = f"<{link_target(link)}>" if is_safe_link(link) else plain_inline(link)
         facts.append(f"- **Joining link:** {shown}")
     if session.facilitators:
         facts.append(f"- **Facilitators:** {', '.join(map(plain_inline, session.facilitators))}")
     return facts
 
 
-def _segment(doc: _Document, segment: Segment, people: Sequence[str], *, feedback: bool) -> None:
-    level = 2
-    doc.heading(level, plain_inline(segment.title))
-    if segment.body.strip():
-        doc.add(_module_markdown(segment.body, level))
-    if segment.slides.strip():
-        slides = segment.slides.strip()
-        doc.add(
-            f"Slides: <{_link_target(slides)}>"
-            if is_safe_link(slides)
-            else f"Slides: {LINK_PENDING}"
-        )
-    for figure in segment.figures:
-        doc.add(f"*{plain_inline(figure.caption or figure.alt)}*")
-    kind = segment.kind
-    if kind is SegmentKind.ROLL_CALL:
-        for prompt in segment.prompts:
-            doc.add(f"*{plain_inline(prompt.text)}*")
-        doc.add(_slots(people))
-    elif kind is not SegmentKind.ASSIGNMENT_SHARING:
-        _prompts(doc, segment, people, level)
-    if kind is SegmentKind.FILL_IN_TABLE:
-        header = ["Name", *segment.columns]
-        lines = [_table_row(plain_cell(cell) for cell in header), _table_row("---" for _ in header)]
-        lines.extend(
-            _table_row([plain_cell(name), *(" " for _ in segment.columns)]) for name in people
-        )
-        doc.add("\n".join(lines))
-    if kind is SegmentKind.QA:
-        doc.add(_empty_bullets())
-    if feedback:
-        for feedback_kind in FeedbackKind:
-            doc.heading(level + 1, FEEDBACK_LABELS[feedback_kind])
-            doc.add(f"*{plain_inline(FEEDBACK_QUESTIONS[feedback_kind])}*")
-            doc.add(_empty_bullets())
+class _BlankFill:
+    """A segment's outline with room to write in it (a ``SegmentFill``): a "Name / " line per
+    person under each prompt, a row per person in a table, empty bullets for questions and
+    feedback. What only the app records during the call (who shared their assignment, breakout
+    rooms, notes under no prompt) is left out, headings and all."""
 
+    def __init__(self, segment: Segment, people: Sequence[str], *, feedback: bool) -> None:
+        self._segment = segment
+        self._people = people
+        self._feedback = feedback
 
-def _prompts(doc: _Document, segment: Segment, people: Sequence[str], level: int) -> None:
-    group = ""
-    for prompt in segment.prompts:
-        if prompt.group and prompt.group != group:
-            doc.heading(level + 1, plain_inline(prompt.group))
-        group = prompt.group
-        doc.heading(level + (2 if group else 1), plain_inline(prompt.text))
-        if prompt.details:
-            doc.add(f"*{' · '.join(plain_inline(detail) for detail in prompt.details)}*")
-        doc.add(_slots(people))
+    def roll_call(self) -> str:
+        return _slots(self._people)
+
+    def sharing_round(self) -> str | None:
+        return None
+
+    def prompt(self, prompt: Prompt) -> str | None:
+        return _slots(self._people)
+
+    def other_notes(self) -> str | None:
+        return None
+
+    def rooms(self) -> Sequence[RoomSection]:
+        return ()
+
+    def table(self, header: Sequence[str]) -> str:
+        empty = [" " for _ in header[1:]]
+        return markdown_table(header, ([plain_cell(name), *empty] for name in self._people))
+
+    def questions(self) -> str | None:
+        return _empty_bullets() if self._segment.kind is SegmentKind.QA else None
+
+    def feedback(self) -> Sequence[tuple[FeedbackKind, str]]:
+        if not self._feedback:
+            return ()
+        return [(kind, _empty_bullets()) for kind in FeedbackKind]
 
 
 def _slots(people: Sequence[str]) -> str:
@@ -245,9 +205,7 @@ def _slots(people: Sequence[str]) -> str:
     is empty, so there is still a list to type into."""
     if not people:
         return "* "
-    return "\n".join(
-        _list_item([plain_inline(name, line_start=True) + SLOT_SEPARATOR]) for name in people
-    )
+    return "\n".join(f"- {plain_inline(name, line_start=True)}{SLOT_SEPARATOR}" for name in people)
 
 
 def _empty_bullets() -> str:

@@ -33,9 +33,12 @@ from cofacilitator.runs import list_runs
 from cofacilitator.store.integrity import StartupReport
 from cofacilitator.timer import SegmentTimer, TimerState
 from cofacilitator.ui.app import AppShell, make_application, start
+from cofacilitator.ui.around_screenshots import render_around_screenshots
 from cofacilitator.ui.background import SynchronousRunner
+from cofacilitator.ui.form_screenshots import render_form_screenshots
 from cofacilitator.ui.home_page import HomePage
 from cofacilitator.ui.module_browser import ModuleBrowser
+from cofacilitator.ui.peer_review_screenshots import render_peer_review_screenshots
 from cofacilitator.ui.presenter_clock import PresenterClock
 from cofacilitator.ui.runner_page import RunnerPage
 
@@ -248,7 +251,9 @@ def scene_on_demo_data(app: QApplication) -> Iterator[Scene]:
             shell.close()
 
 
-def render(names: Sequence[str], output: Path, *, dark: bool) -> list[Path]:
+def render(
+    names: Sequence[str], output: Path, *, dark: bool, names_given: bool = False
+) -> list[Path]:
     app = make_application(sys.argv[:1])
     if dark:
         app.setStyle(QStyleFactory.create("Fusion"))
@@ -267,6 +272,11 @@ def render(names: Sequence[str], output: Path, *, dark: bool) -> list[Path]:
             written.append(path)
             if widget is not scene.shell.window:
                 widget.close()
+    if not names_given:
+        # Forms, participant mode, around the call and peer review render their own scenes.
+        written += render_form_screenshots(output)
+        written += render_around_screenshots(output)
+        written += render_peer_review_screenshots(output, suffix="-dark" if dark else "")
     return written
 
 
@@ -281,7 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [name for name in args.names if name not in SCREENS]
     if unknown:
         parser.error(f"no screen named {', '.join(unknown)}; choose from {', '.join(SCREENS)}")
-    for path in render(args.names or list(SCREENS), args.out, dark=args.dark):
+    chosen = args.names or list(SCREENS)
+    for path in render(chosen, args.out, dark=args.dark, names_given=bool(args.names)):
         print(path)
     return 0
 

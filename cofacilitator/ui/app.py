@@ -31,13 +31,18 @@ from cofacilitator.sessions.catalog import Catalog, load_catalog
 from cofacilitator.store.backups import RestoreRefused, backup_if_due, restore
 from cofacilitator.store.database import Store, open_store
 from cofacilitator.store.integrity import StartupReport, startup_check
+from cofacilitator.ui.answers_view import AnswersView
 from cofacilitator.ui.background import Runner, ThreadedRunner, run_op
 from cofacilitator.ui.capture_panes import pane_factories
+from cofacilitator.ui.concerns_panel import ConcernsPanel
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.facilitator_actions import Facilitation, install_facilitator_actions
+from cofacilitator.ui.guidelines_panel import GuidelinesPanel
 from cofacilitator.ui.home_page import HomePage
 from cofacilitator.ui.main_window import MainWindow
 from cofacilitator.ui.module_browser import ModuleBrowser
 from cofacilitator.ui.runner_page import RunnerPage
+from cofacilitator.ui.schedule_panel import SchedulePanel
 from cofacilitator.ui.settings import SettingsFile
 from cofacilitator.ui.text_scale import TextScale
 
@@ -156,7 +161,7 @@ def _open_store(paths: DataPaths, prompts: StartupPrompts) -> Store | None:
 
 
 def add_pages(shell: AppShell) -> None:
-    """The pages of the main window, in navigation order: home, the runner, the modules."""
+    """The pages of the main window, in navigation order, and the menus that act on them."""
     home = HomePage(shell.store, shell.events, shell.catalog, op_runner=shell.runner)
     runner = RunnerPage(
         shell.store,
@@ -168,12 +173,37 @@ def add_pages(shell: AppShell) -> None:
         op_runner=shell.runner,
         presenter=shell.window.presenter_clock,
     )
+    answers = AnswersView(shell.store, shell.catalog, shell.events)
+    schedule = SchedulePanel(shell.store, shell.events, shell.catalog, shell.paths)
+    guidelines = GuidelinesPanel(shell.store, shell.events)
+    concerns = ConcernsPanel(shell.store, shell.events)
+    home.add_cohort_view(schedule, schedule.set_cohort, "Sc&hedule")
+    home.add_cohort_view(guidelines, guidelines.set_cohort, "&Guidelines")
+    home.add_cohort_view(concerns, concerns.set_cohort, "Co&ncerns")
     browser = ModuleBrowser(shell.catalog.modules, user_modules_dir=shell.paths.modules)
     shell.window.add_page("Home", home, "Ctrl+1")
     shell.window.add_page("Session runner", runner, "Ctrl+2")
+    shell.window.add_page("Answers", answers, "Ctrl+4")
     shell.window.add_page("Modules", browser, "Ctrl+3")
     home.run_requested.connect(runner.open_run)
     runner.run_opened.connect(lambda _run_id: shell.window.show_page("Session runner"))
+    home.cohort_selected.connect(lambda cohort_id: answers.set_cohort(cohort_id or None))
+    install_facilitator_actions(
+        Facilitation(
+            shell.window,
+            shell.store,
+            shell.catalog,
+            shell.events,
+            shell.settings,
+            shell.runner,
+            shell.paths.root,
+            home,
+            runner,
+            answers,
+            concerns,
+        )
+    )
+    answers.set_cohort(home.current_cohort.id if home.current_cohort else None)
     shell.window.show_page("Home")
 
 

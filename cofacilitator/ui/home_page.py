@@ -64,6 +64,7 @@ from cofacilitator.ui.cohort_overview import CohortOverviewPanel
 from cofacilitator.ui.events import Events
 
 FileChooser = Callable[[QWidget], str | None]
+CohortFollower = Callable[[int | None], None]
 """Asks for a roster file; tests hand in one that answers without a dialog."""
 
 ROSTER_HEADERS = ("Name", "Pronouns", "Role", "Handles", "E-mail", "Named", "Status")
@@ -366,10 +367,14 @@ class RosterEditor(QWidget):
             self._store, self._cohort_id, choose_file=self._choose_file, parent=self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._imported(dialog.imported))
+        # A bound method, not a lambda holding the dialog: the dialog deletes itself on close.
+        dialog.accepted.connect(self._import_accepted)
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+    def _import_accepted(self) -> None:
+        self._imported(self.import_dialog.imported)
 
     def _imported(self, people: list[ParticipantView]) -> None:
         self.problem_label.setText(
@@ -416,10 +421,12 @@ class RosterEditor(QWidget):
 class HomePage(QWidget):
     """Cohorts on the left; the chosen cohort's overview and roster on the right.
 
-    ``run_requested`` carries the id of a run the facilitator chose to run, resume or open.
+    ``run_requested`` carries the id of a run the facilitator chose to run, resume or open;
+    ``cohort_selected`` the chosen cohort (0 when none), for the pages that follow the choice.
     """
 
     run_requested = Signal(int)
+    cohort_selected = Signal(int)
 
     def __init__(
         self,
@@ -438,6 +445,7 @@ class HomePage(QWidget):
         self._catalog = catalog
         self._op_runner = op_runner
         self._cohorts: list[CohortView] = []
+        self._cohort_views: list[CohortFollower] = []
 
         self.cohort_list = QListWidget(self)
         self.cohort_list.setAccessibleName("Cohorts")
@@ -578,6 +586,9 @@ class HomePage(QWidget):
         cohort_id = cohort.id if cohort is not None else None
         self.overview.set_cohort(cohort_id)
         self.roster.set_cohort(cohort_id)
+        for follow in self._cohort_views:
+            follow(cohort_id)
+        self.cohort_selected.emit(cohort_id or 0)
         self.rename_button.setEnabled(cohort is not None)
         self.archive_button.setEnabled(cohort is not None)
         archived = cohort is not None and cohort.archived
@@ -590,6 +601,14 @@ class HomePage(QWidget):
             if archived
             else "Hide it from the daily list; nothing is deleted"
         )
+
+    def add_cohort_view(self, view: QWidget, follow: CohortFollower, title: str) -> None:
+        """A further tab about the chosen cohort (schedule, guidelines, concerns); ``follow``
+        is told each time another cohort is chosen."""
+        self.tabs.addTab(view, title)
+        self._cohort_views.append(follow)
+        current = self.current_cohort
+        follow(current.id if current is not None else None)
 
     def create_from_field(self) -> None:
         try:

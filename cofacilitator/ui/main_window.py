@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMetaMethod, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -188,6 +196,7 @@ class MainWindow(QMainWindow):
         self.set_modules(self._modules)
         self._text_scale.scale_changed.connect(self._text_scale_changed)
         self._fit_nav()
+        self.setAcceptDrops(True)
         self.resize(1200, 720)
 
     # For the code that assembles the app ------------------------------------------------------
@@ -275,6 +284,39 @@ class MainWindow(QMainWindow):
             return
         self.open_file_requested.emit(path)
 
+    def add_menu_action(
+        self,
+        menu: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        """An entry in a menu, made by the code that owns the feature (File, or a new menu that
+        goes before View)."""
+        target = self._menus.get(menu)
+        if target is None:
+            target = QMenu(menu, self)
+            self.menuBar().insertMenu(self._menus["&View"].menuAction(), target)
+            self._menus[menu] = target
+        action = self._action(target, text, slot, QKeySequence(shortcut) if shortcut else None)
+        if menu == "&File":
+            target.insertAction(self._quit_separator, action)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Invitation and hand-back files dropped on the window open as File > Open would."""
+        for url in event.mimeData().urls():
+            self.request_open(url.toLocalFile())
+        event.acceptProposedAction()
+
     # Menus ------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -283,13 +325,14 @@ class MainWindow(QMainWindow):
             file_menu, "&Open…", self._open_file, QKeySequence.StandardKey.Open
         )
         self._open_action.setStatusTip("Open an invitation or a hand-back file")
-        file_menu.addSeparator()
+        self._quit_separator = file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self._go_menu = self.menuBar().addMenu("&Go")
 
         view_menu = self.menuBar().addMenu("&View")
+        self._menus = {"&File": file_menu, "&Go": self._go_menu, "&View": view_menu}
         self._action(
             view_menu, "&Presenter clock", self.show_presenter_clock, QKeySequence("Ctrl+Shift+P")
         )

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from cofacilitator.cohorts import Facilitator
-from cofacilitator.invitation import InvitationRefused
+from cofacilitator.invitation import InvitationRefused, invitation_for
 from cofacilitator.participant_profile import (
     AssignmentStanding,
     ParticipantProfile,
@@ -49,7 +49,9 @@ from cofacilitator.ui.assignment_form import (
     SavePathChooser,
     choose_handback_path,
 )
+from cofacilitator.ui.guidelines_panel import GuidelinesReader
 from cofacilitator.ui.module_browser import ModuleBrowser
+from cofacilitator.ui.raise_concern_dialog import RaiseConcernDialog
 
 InvitationChooser = Callable[[QWidget], Path | None]
 
@@ -196,8 +198,11 @@ class ParticipantWindow(QMainWindow):
         self.assignments.setSizes([260, 1000])
         self.browser = ModuleBrowser([], parent=self)
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Your cohort")
+        self.tabs.tabBar().setAccessibleName("Participant views")
         self.tabs.addTab(self.assignments, "My &assignments")
         self.tabs.addTab(self.browser, "&Sessions")
+        self.guidelines: GuidelinesReader | None = None
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome)
@@ -242,6 +247,7 @@ class ParticipantWindow(QMainWindow):
         self.header.show_profile(profile)
         self.header.show()
         self.browser.set_modules(profile.modules)
+        self._show_guidelines(profile)
         self.assignment_list.clear()
         for standing in self._with_assignments(profile):
             item = QListWidgetItem(standing_label(standing))
@@ -294,7 +300,29 @@ class ParticipantWindow(QMainWindow):
             form.flush()
         super().closeEvent(event)
 
+    def raise_concern(self) -> RaiseConcernDialog | None:
+        """The private concern form, addressed to this cohort's facilitators."""
+        if self.profile is None:
+            return None
+        invitation = invitation_for(
+            self.store, self.profile.cohort_id, self.profile.participant_id, self.catalog
+        )
+        dialog = RaiseConcernDialog(invitation, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # ------------------------------------------------------------------ internals
+
+    def _show_guidelines(self, profile: ParticipantProfile) -> None:
+        """The participation guidelines come first in the tabs: they frame everything else."""
+        if self.guidelines is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.guidelines))
+            self.guidelines.deleteLater()
+        self.guidelines = GuidelinesReader(
+            self.store, profile.cohort_id, profile.participant_id, parent=self
+        )
+        self.tabs.addTab(self.guidelines, "&Guidelines")
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&File")
@@ -302,6 +330,10 @@ class ParticipantWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(lambda _checked=False: self.choose_and_open())
         menu.addAction(open_action)
+        concern_action = QAction("&Raise a concern privately…", self)
+        concern_action.setStatusTip("Tell the facilitators privately what troubled you")
+        concern_action.triggered.connect(lambda _checked=False: self.raise_concern())
+        menu.addAction(concern_action)
         menu.addSeparator()
         close_action = QAction("&Close", self)
         close_action.setShortcut(QKeySequence.StandardKey.Close)

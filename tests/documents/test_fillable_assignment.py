@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from cofacilitator.assignment_store import (
     ImportStatus,
     get_response,
+    import_handbacks,
     response_history,
     submit,
 )
@@ -28,7 +29,7 @@ from cofacilitator.fillable_assignment import (
     record_assignment_link,
     write_fillable_assignment,
 )
-from cofacilitator.handback import MAX_BYTES, HandBackRefused, RefusalKind
+from cofacilitator.handback import MAX_BYTES, HandBackRefused, RefusalKind, write_handback
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Module
 from cofacilitator.shared_document import blank_session_document
@@ -167,6 +168,29 @@ def test_a_document_imported_again_changes_nothing_and_a_changed_one_is_the_next
     assert (response.version, response.values) == (2, changed)
     [older] = response_history(store, fresh.people[AMARA], narrative.id)
     assert (older.version, older.values) == (1, first)
+
+
+def test_a_document_and_a_hand_back_file_are_versioned_as_one_set_of_answers(
+    store: Store, catalog: Catalog, fresh: Fresh, tmp_path: Path
+) -> None:
+    narrative = module(catalog, "community-narrative")
+    amara = fresh.people[AMARA]
+    first = INTENDED[narrative.id]
+    submit(store, amara, narrative, first)
+    handed_back = tmp_path / "amara.md"
+    write_handback(store, amara, narrative, handed_back)
+    changed = {**first, "pathways": ["Mentoring"]}
+    data = fillable_markdown(narrative, AMARA, COHORT_NAME, changed).encode("utf-8")
+
+    assert imported(store, catalog, data, ".md") is ImportStatus.IMPORTED
+    report = import_handbacks(store, [handed_back], catalog)
+
+    assert [o.reason_kind for o in report.refused] == [RefusalKind.OLDER_VERSION]
+    response = get_response(store, amara, narrative.id)
+    assert response is not None
+    assert (response.version, response.values) == (2, changed)
+    [older] = response_history(store, amara, narrative.id)
+    assert (older.version, older.status, older.values) == (1, ResponseStatus.SUBMITTED, first)
 
 
 def _other_cohort(store: Store, catalog: Catalog, fresh: Fresh) -> tuple[bytes, str, int | None]:
@@ -326,6 +350,24 @@ def test_an_assignment_answered_with_a_link_counts_as_handed_in(
     for unsafe in ("javascript:alert(1)", "mailto:hana@example.org", "docs.example.org"):
         with pytest.raises(ValueError, match="web address"):
             record_assignment_link(store, hana, narrative, unsafe)
+
+
+def test_the_current_answers_carry_the_link_they_were_given_as(
+    store: Store, catalog: Catalog, fresh: Fresh
+) -> None:
+    narrative = module(catalog, "community-narrative")
+    hana = fresh.people["Hana Sato"]
+    submit(store, fresh.people[AMARA], narrative, INTENDED[narrative.id])
+
+    record_assignment_link(store, hana, narrative, "https://docs.example.org/hana")
+
+    linked = get_response(store, hana, narrative.id)
+    assert linked is not None and linked.link == "https://docs.example.org/hana"
+    written = get_response(store, fresh.people[AMARA], narrative.id)
+    assert written is not None and written.link == ""
+    record_assignment_link(store, hana, narrative, "")
+    removed = get_response(store, hana, narrative.id)
+    assert removed is not None and removed.link == ""
 
 
 def test_a_link_added_to_imported_answers_keeps_them(

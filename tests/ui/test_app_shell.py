@@ -231,7 +231,7 @@ def test_pages_plug_in_with_a_shortcut_and_the_go_menu(qtbot: QtBot, shell: AppS
     shell.window.add_page("Extra", extra, "Ctrl+9", index=0)
     activate(qtbot, shell.window)
 
-    assert shell.window.page_names == ["Extra", "Home", "Session runner", "Modules"]
+    assert shell.window.page_names == ["Extra", "Home", "Session runner", "Answers", "Modules"]
     qtbot.keyClick(shell.window, QtNs.Key.Key_3, QtNs.KeyboardModifier.ControlModifier)
     assert shell.window.current_page_name == "Modules"
     qtbot.keyClick(shell.window, QtNs.Key.Key_9, QtNs.KeyboardModifier.ControlModifier)
