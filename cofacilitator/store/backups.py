@@ -20,8 +20,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cofacilitator.store.database import Store
+if TYPE_CHECKING:
+    from cofacilitator.store.database import Store
 
 DEFAULT_KEEP = 10
 NOT_SQLITE = "backups are only available for SQLite databases"

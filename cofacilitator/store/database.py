@@ -28,8 +28,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-SCHEMA_HEAD = "0005"
-"""The newest migration's revision; a test checks it against Alembic's own head."""
+from cofacilitator.store.schema_revision import SCHEMA_HEAD
 
 BUSY_TIMEOUT_MS = 5000
 

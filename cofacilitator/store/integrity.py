@@ -7,12 +7,12 @@ damaged file beside the restored one.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cofacilitator.paths import DataPaths, database_url
+from cofacilitator.paths import DATABASE_URL_ENV, DataPaths
 from cofacilitator.store.backups import check_integrity, newest_good_backup
-from cofacilitator.store.database import sqlite_file
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class StartupReport:
 
 def startup_check(paths: DataPaths, url: str | None = None) -> StartupReport:
     """Check the database the app is about to open (``url`` defaults to the configured one)."""
-    path = sqlite_file(url or database_url(paths))
+    path = _database_file(paths, url)
     if path is None:
         return StartupReport(True, "The database is not a local SQLite file; nothing to check.")
     if not path.exists() or path.stat().st_size == 0:
@@ -48,3 +48,13 @@ def startup_check(paths: DataPaths, url: str | None = None) -> StartupReport:
             " beside it, untouched."
         )
     return StartupReport(False, message, path, backup)
+
+
+def _database_file(paths: DataPaths, url: str | None) -> Path | None:
+    """The SQLite file to check; the usual one without loading SQLAlchemy to parse a URL."""
+    url = url or os.environ.get(DATABASE_URL_ENV)
+    if not url:
+        return paths.database
+    from cofacilitator.store.database import sqlite_file
+
+    return sqlite_file(url)

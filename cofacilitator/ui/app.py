@@ -4,7 +4,9 @@
    or overwritten: the facilitator is told, and offered the newest sound backup, which
    ``backups.restore`` puts in place while keeping the damaged file beside it.
 2. Migrate (``open_store``) before any window exists, with no dialog inside the migration; a
-   failure is reported once it is over, and the app stops.
+   failure is reported once it is over, and the app stops. On the usual start the file is
+   sound and already at the newest schema (checked with the standard library alone): then the
+   window comes first and the store opens behind it (``launch``).
 3. Load the module catalog. Broken module files are listed in a banner in the main window; the
    other modules are still offered.
 4. Build the main window and its pages, then take the daily backup off the UI thread.
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -27,24 +29,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cofacilitator import __version__
 from cofacilitator.paths import APP_NAME, DataPaths, database_url, shipped_modules_dir
-from cofacilitator.sessions.catalog import Catalog, load_catalog
-from cofacilitator.store.backups import RestoreRefused, backup_if_due, restore
-from cofacilitator.store.database import Store, open_store
 from cofacilitator.store.integrity import StartupReport, startup_check
-from cofacilitator.ui.answers_view import AnswersView
+from cofacilitator.store.schema_revision import SCHEMA_HEAD, sqlite_schema_revision
 from cofacilitator.ui.background import Runner, ThreadedRunner, run_op
-from cofacilitator.ui.capture_panes import pane_factories
-from cofacilitator.ui.concerns_panel import ConcernsPanel
 from cofacilitator.ui.events import Events
-from cofacilitator.ui.facilitator_actions import Facilitation, install_facilitator_actions
-from cofacilitator.ui.guidelines_panel import GuidelinesPanel
-from cofacilitator.ui.home_page import HomePage
 from cofacilitator.ui.main_window import MainWindow
-from cofacilitator.ui.module_browser import ModuleBrowser
-from cofacilitator.ui.runner_page import RunnerPage
-from cofacilitator.ui.schedule_panel import SchedulePanel
 from cofacilitator.ui.settings import SettingsFile
 from cofacilitator.ui.text_scale import TextScale
+
+if TYPE_CHECKING:
+    from cofacilitator.sessions.catalog import Catalog
+    from cofacilitator.store.database import Store
+
+# Everything else (SQLAlchemy, the pages, the module catalog) is imported where it is used, so
+# that a facilitator sees the window while it loads: see ``run_app``.
 
 
 class StartupPrompts(Protocol):
@@ -137,6 +135,8 @@ def _check_database(paths: DataPaths, prompts: StartupPrompts) -> tuple[bool, st
         return False, ""
     if not prompts.offer_restore(report):
         return False, ""
+    from cofacilitator.store.backups import RestoreRefused, restore
+
     try:
         result = restore(report.newest_good_backup, report.database)
     except (RestoreRefused, OSError) as error:
@@ -148,6 +148,8 @@ def _check_database(paths: DataPaths, prompts: StartupPrompts) -> tuple[bool, st
 
 def _open_store(paths: DataPaths, prompts: StartupPrompts) -> Store | None:
     """Migrate and open; the dialog, if any, comes only after the migration has ended."""
+    from cofacilitator.store.database import open_store
+
     try:
         return open_store(database_url(paths))
     except Exception as error:
@@ -162,6 +164,16 @@ def _open_store(paths: DataPaths, prompts: StartupPrompts) -> Store | None:
 
 def add_pages(shell: AppShell) -> None:
     """The pages of the main window, in navigation order, and the menus that act on them."""
+    from cofacilitator.ui.answers_view import AnswersView
+    from cofacilitator.ui.capture_panes import pane_factories
+    from cofacilitator.ui.concerns_panel import ConcernsPanel
+    from cofacilitator.ui.facilitator_actions import Facilitation, install_facilitator_actions
+    from cofacilitator.ui.guidelines_panel import GuidelinesPanel
+    from cofacilitator.ui.home_page import HomePage
+    from cofacilitator.ui.module_browser import ModuleBrowser
+    from cofacilitator.ui.runner_page import RunnerPage
+    from cofacilitator.ui.schedule_panel import SchedulePanel
+
     home = HomePage(shell.store, shell.events, shell.catalog, op_runner=shell.runner)
     runner = RunnerPage(
         shell.store,
@@ -207,6 +219,65 @@ def add_pages(shell: AppShell) -> None:
     shell.window.show_page("Home")
 
 
+@dataclass(frozen=True)
+class OpenWindow:
+    """The main window and what it needs before the cohort store is open."""
+
+    window: MainWindow
+    settings: SettingsFile
+    text_scale: TextScale
+    events: Events
+
+
+def open_window(app: QApplication, paths: DataPaths) -> OpenWindow:
+    settings = SettingsFile(paths.settings)
+    text_scale = TextScale(app, settings)
+    events = Events()
+    window = MainWindow((), text_scale, events, user_modules_dir=paths.modules)
+    return OpenWindow(window, settings, text_scale, events)
+
+
+def load_store_and_catalog(paths: DataPaths) -> tuple[Store, Catalog]:
+    """Open the store (already at the newest schema) and read the modules.
+
+    Safe off the GUI thread: it creates no widget. It also imports the pages' modules, so that
+    building them afterwards on the GUI thread does not stall the window.
+    """
+    import cofacilitator.ui.facilitator_actions  # noqa: F401  (warm the imports)
+    from cofacilitator.sessions.catalog import load_catalog
+    from cofacilitator.store.database import open_store
+
+    store = open_store(database_url(paths), migrate=False)
+    return store, load_catalog(shipped_modules_dir(), paths.modules)
+
+
+def finish_start(
+    opened: OpenWindow,
+    store: Store,
+    catalog: Catalog,
+    paths: DataPaths,
+    runner: Runner,
+    *,
+    file: str | None = None,
+    now: datetime | None = None,
+    note: str = "",
+) -> AppShell:
+    """Fill the open window with the pages, once the store and the modules are there."""
+    window = opened.window
+    window.set_modules(catalog.modules)
+    shell = AppShell(
+        window, store, catalog, opened.settings, opened.text_scale, opened.events, runner, paths
+    )
+    add_pages(shell)
+    window.show_module_problems(visible_problems(catalog, shipped_modules_dir()))
+    if note:
+        window.statusBar().showMessage(note)
+    _take_daily_backup(shell, now or datetime.now())
+    if file:
+        QTimer.singleShot(0, lambda: window.request_open(file))
+    return shell
+
+
 def start(
     app: QApplication,
     paths: DataPaths,
@@ -216,7 +287,9 @@ def start(
     runner: Runner | None = None,
     now: datetime | None = None,
 ) -> AppShell | None:
-    """Run the start-up steps and show the main window; None if the app must not start."""
+    """Run every start-up step in order and show the filled window; None if it must not start."""
+    from cofacilitator.sessions.catalog import load_catalog
+
     prompts = prompts or MessageBoxPrompts()
     runner = runner or ThreadedRunner()
     paths.ensure()
@@ -226,25 +299,30 @@ def start(
     store = _open_store(paths, prompts)
     if store is None:
         return None
-    shipped_dir = shipped_modules_dir()
-    catalog = load_catalog(shipped_dir, paths.modules)
-    settings = SettingsFile(paths.settings)
-    text_scale = TextScale(app, settings)
-    events = Events()
-    window = MainWindow(catalog.modules, text_scale, events, user_modules_dir=paths.modules)
-    shell = AppShell(window, store, catalog, settings, text_scale, events, runner, paths)
-    add_pages(shell)
-    window.show_module_problems(visible_problems(catalog, shipped_dir))
-    window.show()
-    if restored_note:
-        window.statusBar().showMessage(restored_note)
-    _take_daily_backup(shell, now or datetime.now())
-    if file:
-        QTimer.singleShot(0, lambda: window.request_open(file))
+    catalog = load_catalog(shipped_modules_dir(), paths.modules)
+    opened = open_window(app, paths)
+    shell = finish_start(
+        opened, store, catalog, paths, runner, file=file, now=now, note=restored_note
+    )
+    opened.window.show()
     return shell
 
 
+def database_needs_nothing(paths: DataPaths) -> bool:
+    """The usual start: the SQLite file exists, is sound and is at the newest schema.
+
+    Then there is nothing to migrate and nothing to ask, so the window may come first.
+    """
+    if database_url(paths) != f"sqlite:///{paths.database}" or not paths.database.exists():
+        return False
+    if sqlite_schema_revision(paths.database) != SCHEMA_HEAD:
+        return False
+    return startup_check(paths).ok
+
+
 def _take_daily_backup(shell: AppShell, now: datetime) -> None:
+    from cofacilitator.store.backups import backup_if_due
+
     if not shell.store.is_sqlite:
         return
 
@@ -261,16 +339,56 @@ def _take_daily_backup(shell: AppShell, now: datetime) -> None:
     )
 
 
+def launch(app: QApplication, paths: DataPaths, file: str | None = None) -> list[AppShell] | None:
+    """Start the app for real; the returned list receives the shell once the pages are built.
+
+    On the usual start the window is shown at once and the store opened behind it, so a
+    facilitator sees the app in a fraction of a second instead of waiting for SQLAlchemy to
+    load. When the database needs a migration or a repair, every step runs first, in the order
+    ``start`` keeps. None when the app must not start.
+    """
+    paths.ensure()
+    if not database_needs_nothing(paths):
+        shell = start(app, paths, file)
+        return None if shell is None else [shell]
+    opened = open_window(app, paths)
+    opened.window.show()
+    runner = ThreadedRunner()
+    shells: list[AppShell] = []
+
+    def opened_store(loaded: tuple[Store, Catalog]) -> None:
+        shells.append(finish_start(opened, *loaded, paths, runner, file=file))
+
+    def failed(error: BaseException) -> None:
+        MessageBoxPrompts().tell(
+            "The cohort database could not be opened",
+            f"cofacilitator could not open its database: {error}\n\n"
+            f"Your data folder is {paths.root}.",
+        )
+        app.exit(1)
+
+    run_op(
+        opened.window,
+        lambda: load_store_and_catalog(paths),
+        opened_store,
+        failed,
+        "Opening your cohorts…",
+        runner=runner,
+    )
+    return shells
+
+
 def run_app(paths: DataPaths, file: str | None) -> int:
     """The desktop app until its last window closes; the exit code for the command line."""
     app = make_application()
-    shell = start(app, paths, file)
-    if shell is None:
+    shells = launch(app, paths, file)
+    if shells is None:
         return 1
     try:
         return app.exec()
     finally:
-        shell.store.dispose()
+        for shell in shells:
+            shell.store.dispose()
 
 
 def main() -> int:

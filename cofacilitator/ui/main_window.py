@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMetaMethod, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -40,11 +41,13 @@ from PySide6.QtWidgets import (
 
 from cofacilitator.paths import resources_dir
 from cofacilitator.sessions.schema import Module
-from cofacilitator.ui.about_dialog import AboutDialog
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
 from cofacilitator.ui.presenter_clock import PresenterClock
 from cofacilitator.ui.text_scale import TextScale
+
+if TYPE_CHECKING:
+    from cofacilitator.ui.about_dialog import AboutDialog
 
 FileChooser = Callable[[QWidget], str | None]
 
@@ -377,6 +380,9 @@ class MainWindow(QMainWindow):
         self._presenter_clock.activateWindow()
 
     def show_about(self) -> AboutDialog:
+        # Imported when asked for: its version listing would slow every start.
+        from cofacilitator.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self._modules, self, open_link=self._open_link)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
