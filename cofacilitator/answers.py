@@ -16,10 +16,11 @@ from typing import Any
 
 from cofacilitator.markdown_text import (
     neutralize_raw_html,
+    plain_block,
     plain_cell,
     plain_inline,
-    plain_lines,
 )
+from cofacilitator.session_outline import markdown_table
 from cofacilitator.sessions.schema import (
     INFORMATION_MAP_COLUMNS,
     RESOURCE_KINDS,
@@ -322,16 +323,10 @@ def _has_text(value: Any, ignored: set[str]) -> bool:
 _NO_ANSWER = "*No answer.*"
 _UNREADABLE = "*This answer does not fit the form and cannot be shown.*"
 _NOT_FILLED = "*not filled in*"
-_HARD_BREAK = "  \n"
 _CONTINUATION = re.compile(r"(?<=\n)(?=[^\n])")
 """The start of every non-empty line but the first."""
 _ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _text_block(text: str) -> str:
-    """People's plain text keeping its line breaks (as hard breaks), every line escaped."""
-    return _HARD_BREAK.join(plain_lines(text))
 
 
 def _bullets(items: list[str]) -> str:
@@ -371,16 +366,12 @@ def _demote_headings(text: str, by: int) -> str:
 
 
 def _render_list(field: FormField, value: Any, level: int) -> str:
-    return _bullets([_text_block(item) for item in value if item.strip()])
+    return _bullets([plain_block(item) for item in value if item.strip()])
 
 
 def _markdown_table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
-    lines = [
-        "| " + " | ".join(plain_cell(h) for h in headers) + " |",
-        "| " + " | ".join("---" for _ in headers) + " |",
-    ]
-    lines.extend("| " + " | ".join(plain_cell(cell) or " " for cell in row) + " |" for row in rows)
-    return "\n".join(lines)
+    cells = ([plain_cell(cell) or " " for cell in row] for row in rows)
+    return markdown_table([plain_cell(h) for h in headers], cells)
 
 
 def _render_table(field: FormField, value: Any, level: int) -> str:
@@ -409,7 +400,7 @@ def _render_stakeholder_map(field: FormField, value: Any, level: int) -> str:
 def _stakeholder_line(item: Mapping[str, Any]) -> str:
     line = plain_inline(item.get("name", "")) or "(unnamed)"
     line += f" (power {item['power']:.2g}, interest {item['interest']:.2g})"
-    note = _text_block(item.get("note", ""))
+    note = plain_block(item.get("note", ""))
     return f"{line}: {note}" if note else line
 
 
@@ -417,10 +408,10 @@ def _render_pick_values(field: FormField, value: Any, level: int) -> str:
     picked = ", ".join(f"**{plain_inline(v)}**" for v in value["picked"])
     parts = [f"Picked: {picked}" if picked else "Picked: *none*"]
     defined = plain_inline(value.get("defined", ""))
-    definition = _text_block(value.get("definition", ""))
+    definition = plain_block(value.get("definition", ""))
     if defined or definition:
         parts.append(f"**{defined or 'Definition'}**: {definition or _NOT_FILLED}")
-    example = _text_block(value.get("example", ""))
+    example = plain_block(value.get("example", ""))
     if example:
         parts.append(f"*Example:* {example}")
     return "\n\n".join(parts)
@@ -429,7 +420,7 @@ def _render_pick_values(field: FormField, value: Any, level: int) -> str:
 def _render_roadmap(field: FormField, value: Any, level: int) -> str:
     return _bullets(
         [
-            f"**{plain_inline(m)}**: {_text_block(value.get(m, '')) or _NOT_FILLED}"
+            f"**{plain_inline(m)}**: {plain_block(value.get(m, '')) or _NOT_FILLED}"
             for m in field.milestones
         ]
     )
@@ -448,8 +439,8 @@ def _render_charter(field: FormField, value: Any, level: int) -> str:
 def _render_mountain(field: FormField, value: Any, level: int) -> str:
     items: list[str] = []
     for row in reversed(value):
-        who = _text_block(row.get("who", "")) or _NOT_FILLED
-        moves_up = _text_block(row.get("moves_up", "")) or _NOT_FILLED
+        who = plain_block(row.get("who", "")) or _NOT_FILLED
+        moves_up = plain_block(row.get("moves_up", "")) or _NOT_FILLED
         details = _bullets([f"Who is here: {who}", f"What helps them move up: {moves_up}"])
         items.append(f"**{plain_inline(row['band'])}**\n\n{details}")
     return _bullets(items)
@@ -458,7 +449,7 @@ def _render_mountain(field: FormField, value: Any, level: int) -> str:
 def _render_value_exchange(field: FormField, value: Any, level: int) -> str:
     parts: list[str] = []
     for key, title in (("give", "What members give"), ("get", "What members get")):
-        items = [_text_block(item) for item in value.get(key, []) if item.strip()]
+        items = [plain_block(item) for item in value.get(key, []) if item.strip()]
         parts.append(f"**{title}**")
         parts.append(_bullets(items) if items else "*Nothing listed.*")
     return "\n\n".join(parts)

@@ -97,14 +97,14 @@ class HistoryEntry:
 def get_response(store: Store, participant_id: int, module_id: str) -> ResponseView | None:
     """The current answers, or None when the person has not started this assignment."""
     with store.session_factory() as s:
-        response = _find(s, participant_id, module_id)
+        response = find_response(s, participant_id, module_id)
         return None if response is None else ResponseView.of(response)
 
 
 def response_history(store: Store, participant_id: int, module_id: str) -> list[HistoryEntry]:
     """Replaced answers, oldest first."""
     with store.session_factory() as s:
-        response = _find(s, participant_id, module_id)
+        response = find_response(s, participant_id, module_id)
         if response is None:
             return []
         return [
@@ -127,7 +127,7 @@ def save_draft(
     plain = _plain_json(values)
     with store.session_factory() as s, s.begin():
         s.get_one(Participant, participant_id)
-        response = _find(s, participant_id, module_id)
+        response = find_response(s, participant_id, module_id)
         now = utcnow()
         if response is None:
             response = AssignmentResponse(
@@ -160,14 +160,14 @@ def submit(
     Raises ``InvalidAnswers`` when they do not fit the module's form. Submitting the same answers
     again changes nothing, so the same hand-back file can be written twice.
     """
-    assignment = _assignment_of(module)
+    assignment = assignment_of(module)
     clean = answered_values(assignment, _plain_json(values))
     problems = validate_answers(assignment, clean)
     if problems:
         raise InvalidAnswers(problems)
     with store.session_factory() as s, s.begin():
         s.get_one(Participant, participant_id)
-        response = _find(s, participant_id, module.id)
+        response = find_response(s, participant_id, module.id)
         now = utcnow()
         if response is None:
             response = AssignmentResponse(
@@ -213,6 +213,10 @@ class ImportOutcome:
     participant_id: int | None = None
     module_id: str | None = None
     response_version: int | None = None
+
+    @classmethod
+    def refused(cls, path: Path, refusal: HandBackRefused) -> ImportOutcome:
+        return cls(path, ImportStatus.REFUSED, refusal.message, refusal.reason_kind)
 
 
 @dataclass(frozen=True)
@@ -262,11 +266,7 @@ def import_handbacks(
         try:
             outcomes.append(_import_one(store, Path(path), catalog, expected_uid))
         except HandBackRefused as refusal:
-            outcomes.append(
-                ImportOutcome(
-                    Path(path), ImportStatus.REFUSED, refusal.message, refusal.reason_kind
-                )
-            )
+            outcomes.append(ImportOutcome.refused(Path(path), refusal))
     return ImportReport(tuple(outcomes))
 
 
@@ -296,7 +296,7 @@ def store_handback(
     ``source`` names the file in messages; ``path`` is the one the outcome reports.
     """
     participant = _known_participant(s, handback, source)
-    response = _find(s, participant.id, handback.module_id)
+    response = find_response(s, participant.id, handback.module_id)
     described = (
         f"{source}: {participant.display_name}'s answers to {assignment.title!r}, "
         f"version {handback.response_version}"
@@ -365,17 +365,23 @@ def _checked_assignment(handback: HandBack, catalog: Catalog, name: str) -> Assi
             f"{name} answers an assignment ({handback.assignment_id!r}) that the module "
             f"{module.title!r} no longer has.",
         )
-    problems = validate_answers(module.assignment, handback.values)
+    refuse_invalid_answers(module.assignment, handback.values, name)
+    return module.assignment
+
+
+def refuse_invalid_answers(assignment: Assignment, values: Mapping[str, Any], source: str) -> None:
+    """Refuse answers that do not fit ``assignment``'s form (INVALID_ANSWERS), naming the first
+    few problems; ``source`` names the file."""
+    problems = validate_answers(assignment, values)
     if problems:
         shown = "; ".join(problems[:_PROBLEMS_SHOWN])
         more = len(problems) - _PROBLEMS_SHOWN
         more_text = f" (and {more} more)" if more > 0 else ""
         raise HandBackRefused(
             RefusalKind.INVALID_ANSWERS,
-            f"{name} holds answers that do not fit the form of {module.assignment.title!r}: "
+            f"{source} holds answers that do not fit the form of {assignment.title!r}: "
             f"{shown}{more_text}.",
         )
-    return module.assignment
 
 
 def _known_participant(s: Session, handback: HandBack, name: str) -> Participant:
@@ -402,7 +408,8 @@ def _known_participant(s: Session, handback: HandBack, name: str) -> Participant
 # ------------------------------------------------------------------------------ shared
 
 
-def _find(s: Session, participant_id: int, module_id: str) -> AssignmentResponse | None:
+def find_response(s: Session, participant_id: int, module_id: str) -> AssignmentResponse | None:
+    """The one current response of a person to a module, if any, in the caller's unit of work."""
     return s.scalar(
         select(AssignmentResponse).where(
             AssignmentResponse.participant_id == participant_id,
@@ -422,7 +429,8 @@ def _keep_in_history(response: AssignmentResponse) -> None:
     )
 
 
-def _assignment_of(module: Module) -> Assignment:
+def assignment_of(module: Module) -> Assignment:
+    """The module's assignment; ``ValueError`` for a module without one."""
     if module.assignment is None:
         raise ValueError(f"module {module.id!r} has no assignment")
     return module.assignment

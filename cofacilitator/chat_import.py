@@ -3,7 +3,8 @@
 Half of a discussion happens in the chat: links, "+1"s, the answer of someone who would rather
 not speak. The facilitator saves the chat and chooses where it belongs (a run, a segment, a
 prompt); each message becomes a note by its sender, matched to the roster like the names in a
-shared document, through the same preview and apply steps as ``document_import``.
+shared document, through the same preview and apply steps (``import_preview``, ``import_apply``)
+as ``document_import``.
 
 Zoom writes its saved chat in two forms, both read here::
 
@@ -23,7 +24,8 @@ import re
 from dataclasses import dataclass
 
 from cofacilitator.document_formats import decode_text
-from cofacilitator.document_import import (
+from cofacilitator.export_model import ModuleLookup
+from cofacilitator.import_preview import (
     ANONYMOUS_AUTHOR,
     Author,
     ImportPreview,
@@ -31,11 +33,11 @@ from cofacilitator.document_import import (
     SessionNotFound,
     author_of,
     build_preview,
+    session_run,
 )
-from cofacilitator.export_model import ModuleLookup
 from cofacilitator.name_matching import MatchStatus, RosterMatcher, looks_like_name, roster_matcher
 from cofacilitator.store.database import Store
-from cofacilitator.store.models import NoteSource, SessionRun
+from cofacilitator.store.models import NoteSource
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
 _ZOOM = re.compile(rf"^\s*(?P<time>{_TIME})\s+From\s+(?P<rest>.*?)\s*$", re.IGNORECASE)
@@ -148,9 +150,7 @@ def preview_chat(
     """
     log = parse_chat(decode_text(chat) if isinstance(chat, bytes) else chat)
     with store.session_factory() as s:
-        run = s.get(SessionRun, run_id)
-        if run is None:
-            raise SessionNotFound(f"There is no session run {run_id}.")
+        run = session_run(s, run_id)
         module = modules.get(run.module_id)
         if module is None:
             raise SessionNotFound(f"The module '{run.module_id}' is not installed.")

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cofacilitator.name_matching import name_key
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import Cohort, Membership, Participant, utcnow
 
@@ -203,8 +204,14 @@ def read_cohort(s: Session, cohort_id: int) -> CohortView:
 
 
 def find_cohort(store: Store, name: str) -> CohortView | None:
+    """The cohort called ``name`` as typed, or else the first by name that it names with
+    accents, case and spacing aside (names are unique, but only as spelled)."""
+    wanted = name.strip()
     with store.session_factory() as s:
-        cohort = s.scalar(select(Cohort).where(Cohort.name == name.strip()))
+        cohorts = list(s.scalars(select(Cohort).order_by(Cohort.name)))
+        cohort = next((c for c in cohorts if c.name == wanted), None) or next(
+            (c for c in cohorts if name_key(c.name) == name_key(wanted)), None
+        )
         return None if cohort is None else _cohort_view(s, cohort)
 
 
@@ -293,6 +300,17 @@ def list_participants(
         if not include_withdrawn:
             query = query.where(Participant.withdrawn_at.is_(None))
         return [ParticipantView.of(p) for p in s.scalars(query.order_by(Participant.id))]
+
+
+def find_participants_by_name(store: Store, cohort_id: int, name: str) -> list[ParticipantView]:
+    """Everyone on the roster (withdrawn or not) called ``name``, case and surrounding spaces
+    aside; just the one spelled exactly so, when there is one. One person is the match; none or
+    several leave the choice to whoever typed the name."""
+    wanted = name.strip().casefold()
+    roster = list_participants(store, cohort_id, include_withdrawn=True)
+    matches = [p for p in roster if p.display_name.strip().casefold() == wanted]
+    exact = [p for p in matches if p.display_name == name]
+    return exact if len(exact) == 1 else matches
 
 
 def get_participant(store: Store, participant_id: int) -> ParticipantView:

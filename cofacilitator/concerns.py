@@ -16,11 +16,9 @@ someone anonymous; the store keeps which, beside the link to the participant.
 from __future__ import annotations
 
 import json
-import math
-import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,17 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from cofacilitator.atomic_write import write_text_atomic
+from cofacilitator.carried_file import (
+    Damaged,
+    FileRefused,
+    NewerFormat,
+    NotThisFormat,
+    file_label,
+    json_document,
+    read_limited,
+    time_for_file,
+    time_from_file,
+)
 from cofacilitator.invitation import Invitation
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import (
@@ -166,13 +175,10 @@ class ConcernFileRefusalKind(StrEnum):
     UNKNOWN_PARTICIPANT = "unknown_participant"
 
 
-class ConcernFileRefused(Exception):
+class ConcernFileRefused(FileRefused):
     """The one error of reading a concern file; nothing was imported. ``str()`` is the message."""
 
-    def __init__(self, reason_kind: ConcernFileRefusalKind, message: str) -> None:
-        super().__init__(message)
-        self.reason_kind = reason_kind
-        self.message = message
+    reason_kind: ConcernFileRefusalKind
 
 
 @dataclass(frozen=True)
@@ -191,7 +197,7 @@ class ConcernFile:
         return {
             "format": FORMAT,
             "version": FORMAT_VERSION,
-            "created_at": self.created_at.isoformat() + "Z",
+            "created_at": time_for_file(self.created_at),
             "cohort": {"uid": self.cohort_uid, "name": self.cohort_name},
             "participant": {"uid": self.participant_uid},
             "about": self.about,
@@ -248,50 +254,32 @@ def concern_filename(created_at: datetime) -> str:
 
 def read_concern_file(path: Path) -> ConcernFile:
     """The concern in ``path``, or ``ConcernFileRefused``; never any other exception."""
-    name = path.name or str(path)
-    try:
-        with path.open("rb") as stream:
-            if os.fstat(stream.fileno()).st_size > MAX_BYTES:
-                raise ConcernFileRefused(
-                    ConcernFileRefusalKind.OVERSIZED, f"{name} is too large to be a concern file."
-                )
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise ConcernFileRefused(
-            ConcernFileRefusalKind.UNREADABLE,
-            f"{name} could not be read ({error.strerror or error}).",
-        ) from error
-    return parse_concern_file(data, source=name)
+    data = read_limited(path, MAX_BYTES, oversized=_oversized, unreadable=_unreadable)
+    return parse_concern_file(data, source=file_label(path))
 
 
 def parse_concern_file(data: bytes, *, source: str = "This file") -> ConcernFile:
     if len(data) > MAX_BYTES:
-        raise ConcernFileRefused(
-            ConcernFileRefusalKind.OVERSIZED, f"{source} is too large to be a concern file."
-        )
+        raise _oversized(source)
     text = data.decode("utf-8-sig", errors="replace")
     try:
-        document = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
-    except (ValueError, RecursionError) as error:
-        if FORMAT in text:
-            raise _malformed(source, "it is not complete JSON") from error
-        raise _not_a_concern_file(source) from error
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _not_a_concern_file(source)
-    version = document.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        return json_document(text, FORMAT, FORMAT_VERSION, _concern_file_from)
+    except NotThisFormat as error:
+        raise ConcernFileRefused(
+            ConcernFileRefusalKind.NOT_A_CONCERN_FILE,
+            f"{source} is not a cofacilitator concern file.",
+        ) from error
+    except NewerFormat as error:
         raise ConcernFileRefused(
             ConcernFileRefusalKind.NEWER_FORMAT,
             f"{source} was written by a newer version of cofacilitator; update the app to read it.",
-        )
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        raise _malformed(source, "its format version is unreadable")
-    try:
-        return _concern_file_from(document)
-    except KeyError as error:
-        raise _malformed(source, f"{error.args[0]} is missing") from error
-    except (TypeError, ValueError, AttributeError) as error:
-        raise _malformed(source, str(error)) from error
+        ) from error
+    except Damaged as error:
+        raise ConcernFileRefused(
+            ConcernFileRefusalKind.MALFORMED,
+            f"{source} is a damaged concern file ({error}); nothing was imported. Ask the "
+            "participant to save it again.",
+        ) from error
 
 
 def import_concern_file(store: Store, path: Path) -> ImportedConcern:
@@ -457,35 +445,17 @@ def _uid(value: Any) -> str:
 def _time(value: Any) -> datetime:
     if not isinstance(value, str):
         raise ValueError("a time should be text")
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment
+    return time_from_file(value)
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number")
-
-
-def _finite_float(text: str) -> float:
-    number = float(text)
-    if not math.isfinite(number):
-        raise ValueError(f"{text} is out of range")
-    return number
-
-
-def _not_a_concern_file(source: str) -> ConcernFileRefused:
+def _oversized(source: str) -> ConcernFileRefused:
     return ConcernFileRefused(
-        ConcernFileRefusalKind.NOT_A_CONCERN_FILE, f"{source} is not a cofacilitator concern file."
+        ConcernFileRefusalKind.OVERSIZED, f"{source} is too large to be a concern file."
     )
 
 
-def _malformed(source: str, what: str) -> ConcernFileRefused:
-    return ConcernFileRefused(
-        ConcernFileRefusalKind.MALFORMED,
-        f"{source} is a damaged concern file ({what}); nothing was imported. Ask the participant "
-        "to save it again.",
-    )
+def _unreadable(message: str) -> ConcernFileRefused:
+    return ConcernFileRefused(ConcernFileRefusalKind.UNREADABLE, message)
 
 
 def is_concern_file(path: Path) -> bool:

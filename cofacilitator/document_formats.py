@@ -28,13 +28,12 @@ from docx.document import Document as WordDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from cofacilitator.markdown_text import plain_cell, plain_inline, plain_lines
+from cofacilitator.markdown_text import plain_block, plain_cell, plain_inline
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 DOCX_SUFFIXES = frozenset({".docx"})
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
-HARD_BREAK = "  \n"
 
 
 class DocumentFormatError(ValueError):
@@ -493,7 +492,7 @@ def lines_to_markdown(lines: Sequence[DocLine]) -> str:
             out.append(f"{'#' * min(max(line.level, 1), 6)} {_inline_markdown(line)}")
         elif line.kind is LineKind.ITEM:
             indent = "  " * (max(line.level, 1) - 1)
-            body = line.markdown or HARD_BREAK.join(plain_lines(line.text))
+            body = line.markdown or plain_block(line.text)
             continuation = "\n" + indent + "  "
             # An empty item is "* ": a lone "-" under a paragraph would underline it as a heading.
             out.append(f"{indent}- " + body.replace("\n", continuation) if body else f"{indent}* ")
@@ -504,7 +503,7 @@ def lines_to_markdown(lines: Sequence[DocLine]) -> str:
                 table_started.add(line.level)
                 out.append("| " + " | ".join("---" for _ in cells) + " |")
         else:
-            out.append(line.markdown or HARD_BREAK.join(plain_lines(line.text)))
+            out.append(line.markdown or plain_block(line.text))
         previous = line
     return "\n".join(out) + "\n"
 

@@ -22,21 +22,34 @@ A file is read as untrusted: it is refused whole, with one ``HandBackRefused`` w
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from cofacilitator import __version__
 from cofacilitator.answers import answers_to_markdown
 from cofacilitator.atomic_write import write_text_atomic
-from cofacilitator.embedded_block import canonical_json, decode_block_lines, encode_block_lines
+from cofacilitator.carried_file import (
+    CutOff,
+    Damaged,
+    FileRefused,
+    NewerFormat,
+    NotThisFormat,
+    file_label,
+    read_limited,
+    time_for_file,
+    time_from_file,
+)
+from cofacilitator.embedded_block import (
+    BlockFormat,
+    read_payload,
+    render_block,
+    sealed_payload,
+)
 from cofacilitator.markdown_text import plain_inline
 from cofacilitator.sessions.schema import Module
 from cofacilitator.store.database import Store
@@ -51,18 +64,12 @@ FORMAT = "cofacilitator-handback"
 FORMAT_VERSION = 1
 MAX_BYTES = 5 * 1024 * 1024
 """No assignment comes near this; anything larger is not a hand-back file."""
-_MAX_COUNTER = 2**31 - 1
+BLOCK = BlockFormat(FORMAT, FORMAT_VERSION, holds="answers", called="hand-back", one="a hand-back")
 
 _TOP_COMMENT = (
     "<!-- cofacilitator-handback: answers to an assignment, written by cofacilitator. "
     "Send this file to your facilitator as it is. -->"
 )
-_BLOCK_OPENING = (
-    f"<!-- {FORMAT} v{FORMAT_VERSION}: the same answers, for the app. Leave this block as it is."
-)
-_BLOCK_START = re.compile(r"^[ \t>]*\\?<!--[ \t]*cofacilitator-handback[ \t]+v(\d{1,9})\b", re.M)
-_ANY_MARKER = re.compile(r"<!--[ \t]*cofacilitator-handback")
-_BLOCK_END = re.compile(r"--\\?>")
 
 _TEXT_KEYS = (
     "cohort_uid",
@@ -99,13 +106,10 @@ class RefusalKind(StrEnum):
     """The file could not be opened or read at all."""
 
 
-class HandBackRefused(Exception):
+class HandBackRefused(FileRefused):
     """The one error of reading and importing hand-back files; ``str()`` is the message."""
 
-    def __init__(self, reason_kind: RefusalKind, message: str) -> None:
-        super().__init__(message)
-        self.reason_kind = reason_kind
-        self.message = message
+    reason_kind: RefusalKind
 
 
 @dataclass(frozen=True)
@@ -126,29 +130,22 @@ class HandBack:
 
     def payload(self) -> dict[str, Any]:
         """The JSON object embedded in the file, hash included."""
-        body: dict[str, Any] = {
-            "format": FORMAT,
-            "version": FORMAT_VERSION,
-            "written_by": f"cofacilitator {__version__}",
-            "cohort_uid": self.cohort_uid,
-            "cohort_name": self.cohort_name,
-            "participant_uid": self.participant_uid,
-            "participant_name": self.participant_name,
-            "module_id": self.module_id,
-            "module_version": self.module_version,
-            "assignment_id": self.assignment_id,
-            "response_version": self.response_version,
-            "status": ResponseStatus.SUBMITTED.value,
-            "saved_at": _format_time(self.saved_at),
-            "values": self.values,
-        }
-        return {**body, "sha256": payload_digest(body)}
-
-
-def payload_digest(body: dict[str, Any]) -> str:
-    """SHA-256 of the canonical JSON of ``body`` (its ``sha256`` key, if any, left out)."""
-    checked = {key: value for key, value in body.items() if key != "sha256"}
-    return hashlib.sha256(canonical_json(checked)).hexdigest()
+        return sealed_payload(
+            BLOCK,
+            {
+                "cohort_uid": self.cohort_uid,
+                "cohort_name": self.cohort_name,
+                "participant_uid": self.participant_uid,
+                "participant_name": self.participant_name,
+                "module_id": self.module_id,
+                "module_version": self.module_version,
+                "assignment_id": self.assignment_id,
+                "response_version": self.response_version,
+                "status": ResponseStatus.SUBMITTED.value,
+                "saved_at": time_for_file(self.saved_at),
+                "values": self.values,
+            },
+        )
 
 
 # ------------------------------------------------------------------------------ writing
@@ -158,7 +155,6 @@ def render_handback(handback: HandBack, module: Module) -> str:
     """The whole file: the readable document, then the block the app reads back."""
     if module.assignment is None:
         raise ValueError(f"module {module.id!r} has no assignment to hand back")
-    lines = encode_block_lines(handback.payload())
     saved = handback.saved_at.strftime("%Y-%m-%d %H:%M UTC")
     header = "\n".join(
         [
@@ -179,8 +175,7 @@ def render_handback(handback: HandBack, module: Module) -> str:
         ]
     )
     body = answers_to_markdown(module.assignment, handback.values)
-    block = "\n".join([_BLOCK_OPENING, *lines, "-->"])
-    return f"{header}\n{body}\n{block}\n"
+    return f"{header}\n{body}\n{render_block(BLOCK, handback.payload())}\n"
 
 
 def suggested_filename(participant_name: str, module: Module) -> str:
@@ -226,29 +221,13 @@ def write_handback(store: Store, participant_id: int, module: Module, path: Path
     return handback
 
 
-def _format_time(moment: datetime) -> str:
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.isoformat() + "Z"
-
-
 # ------------------------------------------------------------------------------ reading
 
 
 def read_handback_file(path: Path, *, expected_cohort_uid: str | None) -> HandBack:
     """``parse_handback`` on a file, refusing an oversized one before reading it."""
-    name = path.name or str(path)
-    try:
-        with path.open("rb") as stream:
-            if os.fstat(stream.fileno()).st_size > MAX_BYTES:
-                raise _oversized(name)
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise HandBackRefused(
-            RefusalKind.UNREADABLE, f"{name} could not be read ({reason})."
-        ) from error
-    return parse_handback(data, expected_cohort_uid=expected_cohort_uid, source=name)
+    data = read_limited(path, MAX_BYTES, oversized=_oversized, unreadable=_unreadable)
+    return parse_handback(data, expected_cohort_uid=expected_cohort_uid, source=file_label(path))
 
 
 def parse_handback(
@@ -262,7 +241,29 @@ def parse_handback(
     if len(data) > MAX_BYTES:
         raise _oversized(source)
     text = data.decode("utf-8", errors="replace")
-    payload = _decode_block(text, source)
+    try:
+        payload = read_payload(
+            text, BLOCK, _PAYLOAD_KEYS, text_keys=_TEXT_KEYS, counter_keys=_COUNTER_KEYS
+        )
+    except NotThisFormat as error:
+        what = (
+            "an invitation to a cohort, not a hand-back file"
+            if "cofacilitator-invitation" in text
+            else "not a cofacilitator hand-back file: it holds no assignment answers"
+        )
+        raise HandBackRefused(RefusalKind.NOT_AN_ASSIGNMENT, f"{source} is {what}.") from error
+    except CutOff as error:
+        raise HandBackRefused(
+            RefusalKind.TRUNCATED, f"{source} is incomplete: {error}. Ask for the file again."
+        ) from error
+    except NewerFormat as error:
+        raise HandBackRefused(
+            RefusalKind.NEWER_FORMAT,
+            f"{source} was written by a newer version of cofacilitator (hand-back format "
+            f"{error.version}); update the app to import it.",
+        ) from error
+    except Damaged as error:
+        raise _malformed(source, str(error)) from error
     handback = _checked_payload(payload, source)
     if expected_cohort_uid is not None and handback.cohort_uid != expected_cohort_uid:
         raise HandBackRefused(
@@ -281,6 +282,10 @@ def _oversized(source: str) -> HandBackRefused:
     )
 
 
+def _unreadable(message: str) -> HandBackRefused:
+    return HandBackRefused(RefusalKind.UNREADABLE, message)
+
+
 def _malformed(source: str, what: str) -> HandBackRefused:
     return HandBackRefused(
         RefusalKind.MALFORMED,
@@ -289,83 +294,16 @@ def _malformed(source: str, what: str) -> HandBackRefused:
     )
 
 
-def _newer(source: str, version: int) -> HandBackRefused:
-    return HandBackRefused(
-        RefusalKind.NEWER_FORMAT,
-        f"{source} was written by a newer version of cofacilitator (hand-back format "
-        f"{version}); update the app to import it.",
-    )
-
-
-def _decode_block(text: str, source: str) -> Any:
-    """The JSON value of the last answers block in ``text``.
-
-    The last one, because the app writes its block at the very end: a block-like comment a
-    participant pasted into an answer (inside a code span, where it stays raw) comes before it.
-    """
-    starts = list(_BLOCK_START.finditer(text))
-    if not starts:
-        if _ANY_MARKER.search(text):
-            raise HandBackRefused(
-                RefusalKind.TRUNCATED,
-                f"{source} is incomplete: it was cut off before the answers at its end. "
-                "Ask for the file again.",
-            )
-        what = (
-            "an invitation to a cohort, not a hand-back file"
-            if "cofacilitator-invitation" in text
-            else "not a cofacilitator hand-back file: it holds no assignment answers"
-        )
-        raise HandBackRefused(RefusalKind.NOT_AN_ASSIGNMENT, f"{source} is {what}.")
-    start = starts[-1]
-    version = int(start.group(1))
-    if version > FORMAT_VERSION:
-        raise _newer(source, version)
-    if version != FORMAT_VERSION:
-        raise _malformed(source, f"unknown hand-back format {version}")
-    body_start = text.find("\n", start.end())
-    end = _BLOCK_END.search(text, body_start) if body_start >= 0 else None
-    if end is None:
-        raise HandBackRefused(
-            RefusalKind.TRUNCATED,
-            f"{source} is incomplete: it was cut off in the middle of the answers at its end. "
-            "Ask for the file again.",
-        )
-    try:
-        return decode_block_lines(text[body_start : end.start()])
-    except (ValueError, RecursionError) as error:
-        raise _malformed(source, "the answers at its end cannot be read") from error
-
-
-def _checked_payload(payload: Any, source: str) -> HandBack:
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise _malformed(source, "the answers at its end are not a hand-back")
-    version = payload.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise _newer(source, version)
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        raise _malformed(source, "its format version is unreadable")
-    if payload.keys() != _PAYLOAD_KEYS:
-        raise _malformed(source, "entries are missing or were added")
-    try:
-        intact = payload["sha256"] == payload_digest(payload)
-    except RecursionError as error:
-        raise _malformed(source, "the answers are nested too deeply") from error
-    if not intact:
-        raise _malformed(source, "the answers no longer match their checksum")
-    for key in _TEXT_KEYS:
-        if not isinstance(payload[key], str) or not payload[key] or len(payload[key]) > 1000:
-            raise _malformed(source, f"{key} is not valid")
-    for key in _COUNTER_KEYS:
-        counter = payload[key]
-        if isinstance(counter, bool) or not isinstance(counter, int):
-            raise _malformed(source, f"{key} is not a number")
-        if not 1 <= counter <= _MAX_COUNTER:
-            raise _malformed(source, f"{key} is out of range")
+def _checked_payload(payload: dict[str, Any], source: str) -> HandBack:
+    """The hand-back in a payload whose block, checksum, texts and counters were checked."""
     if payload["status"] != ResponseStatus.SUBMITTED.value:
         raise _malformed(source, "the answers were not submitted")
     if not isinstance(payload["values"], dict):
         raise _malformed(source, "the answers are not a set of fields")
+    try:
+        saved_at = time_from_file(payload["saved_at"])
+    except ValueError as error:
+        raise _malformed(source, "the time the answers were saved is unreadable") from error
     return HandBack(
         cohort_uid=payload["cohort_uid"],
         cohort_name=payload["cohort_name"],
@@ -375,16 +313,6 @@ def _checked_payload(payload: Any, source: str) -> HandBack:
         module_version=payload["module_version"],
         assignment_id=payload["assignment_id"],
         response_version=payload["response_version"],
-        saved_at=_parse_time(payload["saved_at"], source),
+        saved_at=saved_at,
         values=payload["values"],
     )
-
-
-def _parse_time(text: str, source: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError as error:
-        raise _malformed(source, "the time the answers were saved is unreadable") from error
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment

@@ -25,11 +25,9 @@ in the same style as hand-back files.
 from __future__ import annotations
 
 import json
-import math
-import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -38,6 +36,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cofacilitator.atomic_write import write_text_atomic
+from cofacilitator.carried_file import (
+    Damaged,
+    FileRefused,
+    NewerFormat,
+    NotThisFormat,
+    file_label,
+    json_document,
+    read_limited,
+    time_for_file,
+    time_from_file,
+)
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import Cohort, Participant, SessionRun, utcnow
@@ -57,13 +66,10 @@ class InvitationRefusalKind(StrEnum):
     UNREADABLE = "unreadable"
 
 
-class InvitationRefused(Exception):
+class InvitationRefused(FileRefused):
     """The one error of reading invitations; ``str()`` is the message, naming the file."""
 
-    def __init__(self, reason_kind: InvitationRefusalKind, message: str) -> None:
-        super().__init__(message)
-        self.reason_kind = reason_kind
-        self.message = message
+    reason_kind: InvitationRefusalKind
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ class Invitation:
         return {
             "format": FORMAT,
             "version": FORMAT_VERSION,
-            "created_at": self.created_at.isoformat() + "Z",
+            "created_at": time_for_file(self.created_at),
             "cohort": {"uid": self.cohort_uid, "name": self.cohort_name},
             "participant": {"uid": self.participant_uid, "display_name": self.participant_name},
             "facilitators": [
@@ -181,18 +187,8 @@ def suggested_filename(invitation: Invitation) -> str:
 
 def read_invitation(path: Path) -> Invitation:
     """The invitation in ``path``, or ``InvitationRefused``; never any other exception."""
-    name = path.name or str(path)
-    try:
-        with path.open("rb") as stream:
-            if os.fstat(stream.fileno()).st_size > MAX_BYTES:
-                raise _oversized(name)
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise InvitationRefused(
-            InvitationRefusalKind.UNREADABLE,
-            f"{name} could not be read ({error.strerror or error}).",
-        ) from error
-    return parse_invitation(data, source=name)
+    data = read_limited(path, MAX_BYTES, oversized=_oversized, unreadable=_unreadable)
+    return parse_invitation(data, source=file_label(path))
 
 
 def parse_invitation(data: bytes, *, source: str = "This file") -> Invitation:
@@ -201,28 +197,23 @@ def parse_invitation(data: bytes, *, source: str = "This file") -> Invitation:
         raise _oversized(source)
     text = data.decode("utf-8-sig", errors="replace")
     try:
-        document = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
-    except (ValueError, RecursionError) as error:
-        if FORMAT in text:
-            raise _malformed(source, "it is not complete JSON") from error
-        raise _not_an_invitation(source) from error
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _not_an_invitation(source)
-    version = document.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        return json_document(text, FORMAT, FORMAT_VERSION, _invitation_from)
+    except NotThisFormat as error:
+        raise InvitationRefused(
+            InvitationRefusalKind.NOT_AN_INVITATION,
+            f"{source} is not a cofacilitator invitation.",
+        ) from error
+    except NewerFormat as error:
         raise InvitationRefused(
             InvitationRefusalKind.NEWER_FORMAT,
             f"{source} was written by a newer version of cofacilitator (invitation format "
-            f"{version}); update the app to open it.",
-        )
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        raise _malformed(source, "its format version is unreadable")
-    try:
-        return _invitation_from(document)
-    except KeyError as error:
-        raise _malformed(source, f"{error.args[0]} is missing") from error
-    except (TypeError, ValueError) as error:
-        raise _malformed(source, str(error)) from error
+            f"{error.version}); update the app to open it.",
+        ) from error
+    except Damaged as error:
+        raise InvitationRefused(
+            InvitationRefusalKind.MALFORMED,
+            f"{source} is a damaged invitation ({error}). Ask your facilitator to send it again.",
+        ) from error
 
 
 def _invitation_from(document: dict[str, Any]) -> Invitation:
@@ -286,21 +277,7 @@ def _version(document: dict[str, Any]) -> int:
 def _time(value: Any) -> datetime:
     if not isinstance(value, str):
         raise ValueError("created_at should be a time")
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number")
-
-
-def _finite_float(text: str) -> float:
-    number = float(text)
-    if not math.isfinite(number):
-        raise ValueError(f"{text} is out of range")
-    return number
+    return time_from_file(value)
 
 
 def _oversized(source: str) -> InvitationRefused:
@@ -310,18 +287,8 @@ def _oversized(source: str) -> InvitationRefused:
     )
 
 
-def _not_an_invitation(source: str) -> InvitationRefused:
-    return InvitationRefused(
-        InvitationRefusalKind.NOT_AN_INVITATION,
-        f"{source} is not a cofacilitator invitation.",
-    )
-
-
-def _malformed(source: str, what: str) -> InvitationRefused:
-    return InvitationRefused(
-        InvitationRefusalKind.MALFORMED,
-        f"{source} is a damaged invitation ({what}). Ask your facilitator to send it again.",
-    )
+def _unreadable(message: str) -> InvitationRefused:
+    return InvitationRefused(InvitationRefusalKind.UNREADABLE, message)
 
 
 # ------------------------------------------------------------------------------ accepting

@@ -21,6 +21,8 @@ from markdown.treeprocessors import Treeprocessor
 #: Link schemes allowed to stay clickable; anything else (javascript:, data:, file:) becomes text.
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
+HARD_BREAK = "  \n"
+"""A line break that stays one inside a Markdown paragraph or list item."""
 MARKDOWN_EXTENSIONS = ("tables", "sane_lists")
 
 # A URL someone typed is kept whole (an autolink), so copying it from the Markdown file works; it
@@ -46,6 +48,11 @@ def plain_lines(text: str) -> list[str]:
     inside a table cell, a space in a heading.
     """
     return _lines(text, line_start=True)
+
+
+def plain_block(text: str) -> str:
+    """People's text as typed, every line escaped, its line breaks kept as hard breaks."""
+    return HARD_BREAK.join(plain_lines(text))
 
 
 def plain_inline(text: str, *, line_start: bool = False) -> str:

@@ -31,16 +31,34 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from cofacilitator import __version__
 from cofacilitator.atomic_write import write_text_atomic
-from cofacilitator.embedded_block import canonical_json, decode_block_lines, encode_block_lines
-from cofacilitator.handback import HandBack, payload_digest
-from cofacilitator.markdown_text import plain_inline, plain_lines
+from cofacilitator.carried_file import (
+    CutOff,
+    Damaged,
+    FileRefused,
+    NewerFormat,
+    NotThisFormat,
+    file_label,
+    naive_utc,
+    read_limited,
+    time_for_file,
+    time_from_file,
+)
+from cofacilitator.embedded_block import (
+    TEXT_LIMIT,
+    BlockFormat,
+    canonical_json,
+    read_payload,
+    render_block,
+    sealed_payload,
+)
+from cofacilitator.handback import HandBack
+from cofacilitator.markdown_text import plain_block, plain_inline
 from cofacilitator.sessions.schema import Assignment, Module
 
 FORMAT = "cofacilitator-peer-feedback"
@@ -52,21 +70,12 @@ COMMENT_LIMIT = 50_000
 MAX_COMMENTS = 500
 """Commented fields in one reply; far more than any assignment has."""
 NO_COMMENT = "*No comment.*"
-_MAX_COUNTER = 2**31 - 1
-_TEXT_LIMIT = 1000
+BLOCK = BlockFormat(FORMAT, FORMAT_VERSION, holds="comments", called="feedback", one="feedback")
 
 _TOP_COMMENT = (
     "<!-- cofacilitator-peer-feedback: comments on someone's assignment answers, written by "
     "cofacilitator. Send this file to the person whose answers these are. -->"
 )
-_BLOCK_OPENING = (
-    f"<!-- {FORMAT} v{FORMAT_VERSION}: the same comments, for the app. Leave this block as it is."
-)
-_BLOCK_START = re.compile(
-    r"^[ \t>]*\\?<!--[ \t]*cofacilitator-peer-feedback[ \t]+v(\d{1,9})\b", re.M
-)
-_ANY_MARKER = re.compile(r"<!--[ \t]*cofacilitator-peer-feedback")
-_BLOCK_END = re.compile(r"--\\?>")
 _HANDBACK_MARKER = re.compile(r"<!--[ \t]*cofacilitator-handback")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -109,13 +118,10 @@ class ReplyRefusalKind(StrEnum):
     """The file could not be opened or read at all."""
 
 
-class ReplyRefused(Exception):
+class ReplyRefused(FileRefused):
     """The one error of reading reply files; ``str()`` is the message."""
 
-    def __init__(self, reason_kind: ReplyRefusalKind, message: str) -> None:
-        super().__init__(message)
-        self.reason_kind = reason_kind
-        self.message = message
+    reason_kind: ReplyRefusalKind
 
 
 class ReplyFreshness(StrEnum):
@@ -173,31 +179,30 @@ class PeerReply:
             assignment_id=handback.assignment_id,
             response_version=handback.response_version,
             answers_sha256=answers_digest(handback.values),
-            saved_at=_naive_utc(saved_at),
+            saved_at=naive_utc(saved_at),
             comments={key: text for key, text in comments.items() if text.strip()},
             overall=overall if overall.strip() else "",
         )
 
     def payload(self) -> dict[str, Any]:
         """The JSON object embedded in the file, checksum included."""
-        body: dict[str, Any] = {
-            "format": FORMAT,
-            "version": FORMAT_VERSION,
-            "written_by": f"cofacilitator {__version__}",
-            "reviewer_name": self.reviewer_name,
-            "author_participant_uid": self.author_participant_uid,
-            "author_name": self.author_name,
-            "cohort_uid": self.cohort_uid,
-            "module_id": self.module_id,
-            "module_version": self.module_version,
-            "assignment_id": self.assignment_id,
-            "response_version": self.response_version,
-            "answers_sha256": self.answers_sha256,
-            "comments": dict(self.comments),
-            "overall": self.overall,
-            "saved_at": _naive_utc(self.saved_at).isoformat() + "Z",
-        }
-        return {**body, "sha256": payload_digest(body)}
+        return sealed_payload(
+            BLOCK,
+            {
+                "reviewer_name": self.reviewer_name,
+                "author_participant_uid": self.author_participant_uid,
+                "author_name": self.author_name,
+                "cohort_uid": self.cohort_uid,
+                "module_id": self.module_id,
+                "module_version": self.module_version,
+                "assignment_id": self.assignment_id,
+                "response_version": self.response_version,
+                "answers_sha256": self.answers_sha256,
+                "comments": dict(self.comments),
+                "overall": self.overall,
+                "saved_at": time_for_file(self.saved_at),
+            },
+        )
 
 
 def answers_digest(values: Mapping[str, Any]) -> str:
@@ -268,7 +273,7 @@ def render_reply(reply: PeerReply, module: Module) -> str:
         "",
     ]
     body = comments_to_markdown(reply, assignment)
-    block = "\n".join([_BLOCK_OPENING, *encode_block_lines(reply.payload()), "-->"])
+    block = render_block(BLOCK, reply.payload())
     return "\n".join(header) + "\n" + body + "\n" + block + "\n"
 
 
@@ -290,7 +295,7 @@ def comment_sections(reply: PeerReply, assignment: Assignment) -> list[tuple[str
 def comments_to_markdown(reply: PeerReply, assignment: Assignment) -> str:
     """The comments as a Markdown section per :func:`comment_sections`, people's text escaped."""
     return "\n".join(
-        f"## {plain_inline(title)}\n\n{_comment_block(text) or NO_COMMENT}\n"
+        f"## {plain_inline(title)}\n\n{plain_block(text) or NO_COMMENT}\n"
         for title, text in comment_sections(reply, assignment)
     )
 
@@ -314,17 +319,6 @@ def _slug(text: str, fallback: str) -> str:
     return re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")[:40] or fallback
 
 
-def _comment_block(text: str) -> str:
-    """A comment as typed: escaped plain text, its line breaks kept as hard breaks."""
-    return "  \n".join(plain_lines(text))
-
-
-def _naive_utc(moment: datetime) -> datetime:
-    if moment.tzinfo is not None:
-        return moment.astimezone(UTC).replace(tzinfo=None)
-    return moment
-
-
 # ------------------------------------------------------------------------------ reading
 
 
@@ -333,18 +327,8 @@ def read_reply(path: Path, *, about: HandBack | None = None) -> PeerReply:
 
     With ``about``, a reply on other answers than these is refused as DIFFERENT_ASSIGNMENT.
     """
-    name = path.name or str(path)
-    try:
-        with path.open("rb") as stream:
-            if os.fstat(stream.fileno()).st_size > MAX_BYTES:
-                raise _oversized(name)
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ReplyRefused(
-            ReplyRefusalKind.UNREADABLE, f"{name} could not be read ({reason})."
-        ) from error
-    return parse_reply(data, about=about, source=name)
+    data = read_limited(path, MAX_BYTES, oversized=_oversized, unreadable=_unreadable)
+    return parse_reply(data, about=about, source=file_label(path))
 
 
 def parse_reply(
@@ -354,7 +338,27 @@ def parse_reply(
     if len(data) > MAX_BYTES:
         raise _oversized(source)
     text = data.decode("utf-8", errors="replace")
-    reply = _checked_payload(_decode_block(text, source), source)
+    try:
+        payload = read_payload(
+            text, BLOCK, _PAYLOAD_KEYS, text_keys=_TEXT_KEYS, counter_keys=_COUNTER_KEYS
+        )
+    except NotThisFormat as error:
+        raise ReplyRefused(
+            ReplyRefusalKind.NOT_A_REPLY, f"{source} is {_what_else(text)}."
+        ) from error
+    except CutOff as error:
+        raise ReplyRefused(
+            ReplyRefusalKind.TRUNCATED, f"{source} is incomplete: {error}. Ask for the file again."
+        ) from error
+    except NewerFormat as error:
+        raise ReplyRefused(
+            ReplyRefusalKind.NEWER_FORMAT,
+            f"{source} was written by a newer version of cofacilitator (feedback format "
+            f"{error.version}); update the app to open it.",
+        ) from error
+    except Damaged as error:
+        raise _malformed(source, str(error)) from error
+    reply = _checked_payload(payload, source)
     if about is not None:
         check_reply_about(reply, about, source)
     return reply
@@ -368,51 +372,16 @@ def _oversized(source: str) -> ReplyRefused:
     )
 
 
+def _unreadable(message: str) -> ReplyRefused:
+    return ReplyRefused(ReplyRefusalKind.UNREADABLE, message)
+
+
 def _malformed(source: str, what: str) -> ReplyRefused:
     return ReplyRefused(
         ReplyRefusalKind.MALFORMED,
         f"{source} is damaged or was edited after it was written ({what}). "
         "Ask the person who wrote the feedback to save the reply again from the app.",
     )
-
-
-def _newer(source: str, version: int) -> ReplyRefused:
-    return ReplyRefused(
-        ReplyRefusalKind.NEWER_FORMAT,
-        f"{source} was written by a newer version of cofacilitator (feedback format "
-        f"{version}); update the app to open it.",
-    )
-
-
-def _decode_block(text: str, source: str) -> Any:
-    """The JSON value of the last feedback block in ``text`` (the app writes its own last)."""
-    starts = list(_BLOCK_START.finditer(text))
-    if not starts:
-        if _ANY_MARKER.search(text):
-            raise ReplyRefused(
-                ReplyRefusalKind.TRUNCATED,
-                f"{source} is incomplete: it was cut off before the comments at its end. "
-                "Ask for the file again.",
-            )
-        raise ReplyRefused(ReplyRefusalKind.NOT_A_REPLY, f"{source} is {_what_else(text)}.")
-    start = starts[-1]
-    version = int(start.group(1))
-    if version > FORMAT_VERSION:
-        raise _newer(source, version)
-    if version != FORMAT_VERSION:
-        raise _malformed(source, f"unknown feedback format {version}")
-    body_start = text.find("\n", start.end())
-    end = _BLOCK_END.search(text, body_start) if body_start >= 0 else None
-    if end is None:
-        raise ReplyRefused(
-            ReplyRefusalKind.TRUNCATED,
-            f"{source} is incomplete: it was cut off in the middle of the comments at its end. "
-            "Ask for the file again.",
-        )
-    try:
-        return decode_block_lines(text[body_start : end.start()])
-    except (ValueError, RecursionError) as error:
-        raise _malformed(source, "the comments at its end cannot be read") from error
 
 
 def _what_else(text: str) -> str:
@@ -426,35 +395,15 @@ def _what_else(text: str) -> str:
     return "not a cofacilitator feedback file: it holds no comments on an assignment"
 
 
-def _checked_payload(payload: Any, source: str) -> PeerReply:
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise _malformed(source, "the comments at its end are not feedback")
-    version = payload.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise _newer(source, version)
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        raise _malformed(source, "its format version is unreadable")
-    if payload.keys() != _PAYLOAD_KEYS:
-        raise _malformed(source, "entries are missing or were added")
-    try:
-        intact = payload["sha256"] == payload_digest(payload)
-    except RecursionError as error:
-        raise _malformed(source, "the comments are nested too deeply") from error
-    if not intact:
-        raise _malformed(source, "the comments no longer match their checksum")
-    for key in _TEXT_KEYS:
-        text = payload[key]
-        if not isinstance(text, str) or not text.strip() or len(text) > _TEXT_LIMIT:
-            raise _malformed(source, f"{key} is not valid")
-    for key in _COUNTER_KEYS:
-        counter = payload[key]
-        if isinstance(counter, bool) or not isinstance(counter, int):
-            raise _malformed(source, f"{key} is not a number")
-        if not 1 <= counter <= _MAX_COUNTER:
-            raise _malformed(source, f"{key} is out of range")
+def _checked_payload(payload: dict[str, Any], source: str) -> PeerReply:
+    """The reply in a payload whose block, checksum, texts and counters were checked."""
     digest = payload["answers_sha256"]
     if not isinstance(digest, str) or not _SHA256.fullmatch(digest):
         raise _malformed(source, "the fingerprint of the answers reviewed is not valid")
+    try:
+        saved_at = time_from_file(payload["saved_at"])
+    except ValueError as error:
+        raise _malformed(source, "the time the feedback was written is unreadable") from error
     return PeerReply(
         reviewer_name=payload["reviewer_name"],
         author_participant_uid=payload["author_participant_uid"],
@@ -465,7 +414,7 @@ def _checked_payload(payload: Any, source: str) -> PeerReply:
         assignment_id=payload["assignment_id"],
         response_version=payload["response_version"],
         answers_sha256=digest,
-        saved_at=_parse_time(payload["saved_at"], source),
+        saved_at=saved_at,
         comments=_checked_comments(payload["comments"], source),
         overall=_checked_comment(payload["overall"], "the overall comment", source),
     )
@@ -477,7 +426,7 @@ def _checked_comments(comments: Any, source: str) -> dict[str, str]:
     if len(comments) > MAX_COMMENTS:
         raise _malformed(source, f"more than {MAX_COMMENTS} fields are commented")
     for key, text in comments.items():
-        if not key or len(key) > _TEXT_LIMIT:
+        if not key or len(key) > TEXT_LIMIT:
             raise _malformed(source, "a comment is on a field without a valid name")
         _checked_comment(text, f"the comment on {key!r}", source)
     return comments
@@ -489,14 +438,6 @@ def _checked_comment(text: Any, what: str, source: str) -> str:
     if len(text) > COMMENT_LIMIT:
         raise _malformed(source, f"{what} is longer than {COMMENT_LIMIT:,} characters")
     return text
-
-
-def _parse_time(text: str, source: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError as error:
-        raise _malformed(source, "the time the feedback was written is unreadable") from error
-    return _naive_utc(moment)
 
 
 # ------------------------------------------------------------------------------ drafts

@@ -8,8 +8,8 @@ it in, ``document_import`` finds every answer under the prompt it belongs to. Ea
 on the roster gets a "Name / " line to write after; pseudonyms are not applied, because the
 document is for the cohort, who know each other's names.
 
-The outline itself is the export's (``export_markdown.session_outline``): this module only fills
-it with room to write instead of notes, so the two cannot drift apart; a test checks they match.
+The outline itself is the export's (``session_outline``): this module only fills it with room to
+write instead of notes, so the two cannot drift apart; a test checks they match.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from datetime import date
 
 from sqlalchemy import select
 
-from cofacilitator.export_markdown import (
+from cofacilitator.export_model import ExportError, ModuleLookup
+from cofacilitator.markdown_text import is_safe_link, plain_cell, plain_inline, render_markdown_html
+from cofacilitator.session_outline import (
     MarkdownDocument,
     RoomSection,
     SegmentFill,
@@ -29,8 +31,6 @@ from cofacilitator.export_markdown import (
     session_outline,
     session_title,
 )
-from cofacilitator.export_model import ExportError, ModuleLookup
-from cofacilitator.markdown_text import is_safe_link, plain_cell, plain_inline, render_markdown_html
 from cofacilitator.sessions.schema import FeedbackKind, Module, Prompt, Segment, SegmentKind
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import Cohort, Participant, SessionRun

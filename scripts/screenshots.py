@@ -26,6 +26,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from screens.around_screenshots import render_around_screenshots
+from screens.form_screenshots import render_form_screenshots
+from screens.peer_review_screenshots import render_peer_review_screenshots
 
 from cofacilitator.demo import create_shipped_demo_cohort
 from cofacilitator.paths import DataPaths
@@ -33,12 +36,9 @@ from cofacilitator.runs import list_runs
 from cofacilitator.store.integrity import StartupReport
 from cofacilitator.timer import SegmentTimer, TimerState
 from cofacilitator.ui.app import AppShell, make_application, start
-from cofacilitator.ui.around_screenshots import render_around_screenshots
 from cofacilitator.ui.background import SynchronousRunner
-from cofacilitator.ui.form_screenshots import render_form_screenshots
 from cofacilitator.ui.home_page import HomePage
 from cofacilitator.ui.module_browser import ModuleBrowser
-from cofacilitator.ui.peer_review_screenshots import render_peer_review_screenshots
 from cofacilitator.ui.presenter_clock import PresenterClock
 from cofacilitator.ui.runner_page import RunnerPage
 
@@ -169,32 +169,36 @@ def about(scene: Scene) -> QWidget:
     return dialog
 
 
-@screen("presenter-clock")
-def presenter_clock(scene: Scene) -> QWidget:
+def _presenter_clock(
+    scene: Scene, title: str, next_title: str, recordable: bool, timer: SegmentTimer
+) -> QWidget:
     clock = PresenterClock()
     clock.resize(*WINDOW_SIZE)
-    clock.show_segment(
+    clock.show_segment(title, next_title, recordable, timer)
+    scene.keep.append(clock)
+    return clock
+
+
+@screen("presenter-clock")
+def presenter_clock(scene: Scene) -> QWidget:
+    return _presenter_clock(
+        scene,
         "Community and Community of Practice (CoP)",
         "Open discussion: patterns and differences",
         True,
         scene.timer(15, 4 * 60 + 31),
     )
-    scene.keep.append(clock)
-    return clock
 
 
 @screen("presenter-clock-overrun")
 def presenter_clock_overrun(scene: Scene) -> QWidget:
-    clock = PresenterClock()
-    clock.resize(*WINDOW_SIZE)
-    clock.show_segment(
+    return _presenter_clock(
+        scene,
         "Open discussion: patterns and differences",
         "Starting with “why”",
         False,
         scene.timer(10, 10 * 60 + 37.5),
     )
-    scene.keep.append(clock)
-    return clock
 
 
 class _NoQuestions:

@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 from cofacilitator.demo import create_shipped_demo_cohort
-from cofacilitator.paths import shipped_modules_dir
+from cofacilitator.paths import (
+    DATA_DIR_ENV,
+    DATABASE_URL_ENV,
+    resolve_data_paths,
+    shipped_modules_dir,
+)
 from cofacilitator.sessions.catalog import Catalog, load_catalog
 from cofacilitator.store.database import Store, open_store
 
@@ -27,6 +32,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite the export golden files in tests/export/golden/ instead of comparing",
     )
+
+
+@pytest.fixture(autouse=True)
+def _no_user_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A facilitator's own settings must never leak into (or be touched by) a test."""
+    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
 
 
 def _checkpointed(path: Path, prepare: Callable[[Store], object] | None = None) -> Path:
@@ -77,3 +89,17 @@ def demo_store(store_copy: StoreCopier, demo_database: Path) -> Store:
 @pytest.fixture(scope="session")
 def shipped_catalog() -> Catalog:
     return load_catalog(shipped_modules_dir(), None)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder not created yet, for commands run as a facilitator types them."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def data_store(data_dir: Path) -> Iterator[Store]:
+    """The store the commands run on ``data_dir`` use, opened (and so created) first."""
+    opened = open_store(f"sqlite:///{resolve_data_paths(data_dir).database}")
+    yield opened
+    opened.dispose()

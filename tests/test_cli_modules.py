@@ -46,11 +46,6 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
 def run(data_dir: Path, *arguments: str) -> int:
     return main(["--data-dir", str(data_dir), "modules", *arguments])
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,6 @@ from cofacilitator.handback import (
     HandBackRefused,
     RefusalKind,
     parse_handback,
-    payload_digest,
     read_handback_file,
     render_handback,
 )
@@ -51,10 +50,13 @@ from cofacilitator.peer_review import (
 from cofacilitator.sessions.catalog import Catalog, load_catalog
 from cofacilitator.sessions.schema import Module
 from cofacilitator.store.database import open_store
+from tests.exchange import handback_files
 from tests.exchange.exchange_stores import add_roster, row_counts
 
 MODULE_ID = "community-of-practice-basics"
-_BLOCK = re.compile(r"(<!-- cofacilitator-peer-feedback v\d+[^\n]*\n)([A-Za-z0-9+/=\n]+)(-->)")
+_BLOCK = handback_files.block_pattern("cofacilitator-peer-feedback")
+payload_of = partial(handback_files.payload_of, block=_BLOCK)
+with_payload = partial(handback_files.with_payload, block=_BLOCK)
 
 TRICKY = "\n".join(
     [
@@ -119,21 +121,6 @@ def lin_reply(handback: HandBack, **changes: Any) -> PeerReply:
 
 def reply_text(module: Module, **changes: Any) -> str:
     return render_reply(lin_reply(amara_handback(module), **changes), module)
-
-
-def payload_of(text: str) -> dict[str, Any]:
-    match = _BLOCK.search(text)
-    assert match is not None
-    return json.loads(base64.b64decode(match.group(2)))
-
-
-def with_payload(text: str, payload: dict[str, Any], *, rehash: bool = False) -> str:
-    if rehash:
-        payload = {**payload, "sha256": payload_digest(payload)}
-    encoded = base64.b64encode(json.dumps(payload).encode("utf-8")).decode("ascii")
-    match = _BLOCK.search(text)
-    assert match is not None
-    return text[: match.start(2)] + encoded + "\n" + text[match.end(2) :]
 
 
 def rewritten(module: Module, change: Callable[[dict[str, Any]], object]) -> str:

@@ -15,11 +15,16 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from cofacilitator.assignment_document_import import import_assignment_documents
 from cofacilitator.assignment_store import ImportStatus
 from cofacilitator.atomic_write import write_text_atomic
 from cofacilitator.chat_import import preview_chat
+from cofacilitator.cohorts import find_cohort, list_cohorts
 from cofacilitator.document_formats import DocumentFormatError, read_document_file
-from cofacilitator.document_import import (
+from cofacilitator.document_import import preview_document
+from cofacilitator.fillable_assignment import DocumentFormat, write_fillable_assignment
+from cofacilitator.import_apply import apply_preview
+from cofacilitator.import_preview import (
     Decision,
     ImportPreview,
     ProposedFeedback,
@@ -28,22 +33,16 @@ from cofacilitator.document_import import (
     ProposedRollCall,
     ProposedRow,
     SessionNotFound,
-    apply_preview,
-    preview_document,
 )
-from cofacilitator.fillable_assignment import (
-    DocumentFormat,
-    import_assignment_documents,
-    write_fillable_assignment,
-)
-from cofacilitator.name_matching import MatchStatus, name_key, roster_matcher
+from cofacilitator.name_matching import MatchStatus, roster_matcher
 from cofacilitator.paths import database_url, resolve_data_paths, shipped_modules_dir
+from cofacilitator.schedule import run_for_session
 from cofacilitator.sessions.catalog import Catalog, load_catalog
 from cofacilitator.sessions.schema import Module
 from cofacilitator.shared_document import blank_session_document
 from cofacilitator.store.database import Store, open_store
 from cofacilitator.store.migrate import MigrationError
-from cofacilitator.store.models import Cohort, SessionRun
+from cofacilitator.store.models import SessionRun
 
 SHOWN_TEXT = 70
 
@@ -149,7 +148,7 @@ def _command(
 
 
 def write_blank_document(args: argparse.Namespace, store: Store, catalog: Catalog) -> int:
-    run_id = _run_id(store, _cohort_id(store, args.cohort), args.session)
+    run_id = run_for_session(store, _cohort_id(store, args.cohort), args.session).id
     blank = blank_session_document(store, catalog, run_id)
     if args.output is None:
         sys.stdout.write(blank.markdown)
@@ -163,13 +162,13 @@ def write_blank_document(args: argparse.Namespace, store: Store, catalog: Catalo
 
 
 def import_document(args: argparse.Namespace, store: Store, catalog: Catalog) -> int:
-    run_id = _run_id(store, _cohort_id(store, args.cohort), args.session)
+    run_id = run_for_session(store, _cohort_id(store, args.cohort), args.session).id
     preview = preview_document(store, catalog, run_id, read_document_file(args.file))
     return _preview_then_store(args, store, preview)
 
 
 def import_chat(args: argparse.Namespace, store: Store, catalog: Catalog) -> int:
-    run_id = _run_id(store, _cohort_id(store, args.cohort), args.session)
+    run_id = run_for_session(store, _cohort_id(store, args.cohort), args.session).id
     try:
         chat = args.file.read_bytes()
     except OSError as error:
@@ -272,28 +271,11 @@ def _fail(message: str) -> int:
 
 def _cohort_id(store: Store, name: str) -> int:
     """The cohort called ``name``, accents and case aside."""
-    with store.session_factory() as s:
-        cohorts = list(s.execute(select(Cohort.id, Cohort.name).order_by(Cohort.name)))
-    found = [cohort_id for cohort_id, shown in cohorts if name_key(shown) == name_key(name)]
-    if found:
-        return found[0]
-    known = ", ".join(shown for _, shown in cohorts) or "none"
+    cohort = find_cohort(store, name)
+    if cohort is not None:
+        return cohort.id
+    known = ", ".join(c.name for c in list_cohorts(store, include_archived=True)) or "none"
     raise _Refusal(f"No cohort is named {name!r}. Cohorts: {known}.")
-
-
-def _run_id(store: Store, cohort_id: int, number: int) -> int:
-    with store.session_factory() as s:
-        runs = dict(
-            s.execute(
-                select(SessionRun.module_number, SessionRun.id).where(
-                    SessionRun.cohort_id == cohort_id
-                )
-            ).all()
-        )
-    if number not in runs:
-        numbers = ", ".join(str(n) for n in sorted(runs)) or "none"
-        raise _Refusal(f"That cohort has no session {number} (sessions: {numbers}).")
-    return runs[number]
 
 
 def _module(store: Store, catalog: Catalog, cohort_id: int, number: int) -> Module:

@@ -12,15 +12,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from cofacilitator.assignment_store import ImportStatus, import_handbacks
+from cofacilitator.cohorts import find_cohort, find_participants_by_name, list_cohorts
 from cofacilitator.invitation import write_invitation
 from cofacilitator.paths import database_url, resolve_data_paths, shipped_modules_dir
 from cofacilitator.sessions.catalog import load_catalog
 from cofacilitator.store.database import Store, open_store
 from cofacilitator.store.migrate import MigrationError
-from cofacilitator.store.models import Cohort, Participant
 
 
 def register(subparsers: Any) -> None:
@@ -99,31 +97,18 @@ def _fail(message: str) -> int:
 
 def _cohort_named(store: Store, name: str) -> int | str:
     """The id of the cohort called ``name`` (case aside), or a sentence saying there is none."""
-    with store.session_factory() as s:
-        cohort_id = s.scalar(
-            select(Cohort.id).where(func.lower(Cohort.name) == name.strip().lower())
-        )
-        if cohort_id is not None:
-            return cohort_id
-        known = ", ".join(s.scalars(select(Cohort.name).order_by(Cohort.name))) or "none"
-        return f"No cohort is named {name!r}. Cohorts: {known}."
+    cohort = find_cohort(store, name)
+    if cohort is not None:
+        return cohort.id
+    known = ", ".join(c.name for c in list_cohorts(store, include_archived=True)) or "none"
+    return f"No cohort is named {name!r}. Cohorts: {known}."
 
 
 def _participant_named(store: Store, cohort_id: int, name: str) -> int | str:
     """The id of the one participant called ``name``, or a sentence saying why not exactly one."""
-    with store.session_factory() as s:
-        people = s.execute(
-            select(Participant.id, Participant.display_name).where(
-                Participant.cohort_id == cohort_id
-            )
-        ).all()
-    wanted = name.strip().casefold()
-    matches = [(pid, shown) for pid, shown in people if shown.strip().casefold() == wanted]
-    exact = [pid for pid, shown in matches if shown == name]
-    if len(exact) == 1:
-        return exact[0]
+    matches = find_participants_by_name(store, cohort_id, name)
     if len(matches) == 1:
-        return matches[0][0]
+        return matches[0].id
     if not matches:
         return f"No participant in that cohort is named {name!r}."
     return (

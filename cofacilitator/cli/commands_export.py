@@ -11,16 +11,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from sqlalchemy import select
-
 from cofacilitator.atomic_write import write_text_atomic
+from cofacilitator.cohorts import find_cohort, list_cohorts
 from cofacilitator.export_markdown import ExportFormat, export_cohort, export_session
-from cofacilitator.export_model import ExportError, find_cohort_id
+from cofacilitator.export_model import ExportError
 from cofacilitator.paths import database_url, resolve_data_paths, shipped_modules_dir
+from cofacilitator.schedule import ScheduleError, run_for_session
 from cofacilitator.sessions.catalog import load_catalog
 from cofacilitator.store.database import Store, open_store
 from cofacilitator.store.migrate import MigrationError, needs_upgrade
-from cofacilitator.store.models import Cohort, SessionRun
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,7 +72,7 @@ def export_notes(args: argparse.Namespace) -> int:
                 "update it, then export again."
             )
         text = _export(store, paths.modules, args.cohort, args.session, fmt, args.pseudonymize)
-    except (ExportError, MigrationError) as error:
+    except (ExportError, ScheduleError, MigrationError) as error:
         return _fail(str(error))
     finally:
         store.dispose()
@@ -93,31 +92,17 @@ def _export(
     fmt: ExportFormat,
     pseudonymize: bool,
 ) -> str:
-    with store.session_factory() as s:
-        cohort_id = find_cohort_id(s, cohort_name)
-        if cohort_id is None:
-            known = ", ".join(
-                f'"{name}"' for name in s.scalars(select(Cohort.name).order_by(Cohort.name))
-            )
-            raise ExportError(
-                f'There is no cohort named "{cohort_name}".'
-                + (f" Cohorts: {known}." if known else "")
-            )
-        runs = {
-            number: run_id
-            for number, run_id in s.execute(
-                select(SessionRun.module_number, SessionRun.id).where(
-                    SessionRun.cohort_id == cohort_id
-                )
-            )
-        }
-    if session is not None and session not in runs:
-        numbers = ", ".join(str(n) for n in sorted(runs)) or "none"
-        raise ExportError(f'Cohort "{cohort_name}" has no session {session} (sessions: {numbers}).')
+    cohort = find_cohort(store, cohort_name)
+    if cohort is None:
+        known = ", ".join(f'"{c.name}"' for c in list_cohorts(store, include_archived=True))
+        raise ExportError(
+            f'There is no cohort named "{cohort_name}".' + (f" Cohorts: {known}." if known else "")
+        )
+    run_id = None if session is None else run_for_session(store, cohort.id, session).id
     catalog = load_catalog(shipped_modules_dir(), user_modules)
-    if session is None:
-        return export_cohort(store, catalog, cohort_id, fmt, pseudonymize)
-    return export_session(store, catalog, runs[session], fmt, pseudonymize)
+    if run_id is None:
+        return export_cohort(store, catalog, cohort.id, fmt, pseudonymize)
+    return export_session(store, catalog, run_id, fmt, pseudonymize)
 
 
 def _format_for(output: Path) -> ExportFormat:

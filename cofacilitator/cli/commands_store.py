@@ -12,9 +12,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
+from cofacilitator.cohorts import (
+    ParticipantView,
+    find_cohort,
+    find_participants_by_name,
+    list_cohorts,
+)
 from cofacilitator.paths import database_url, resolve_data_paths
 from cofacilitator.privacy import erase_participant, participant_data, save_participant_data
 from cofacilitator.store.backups import (
@@ -24,9 +27,8 @@ from cofacilitator.store.backups import (
     backup_now,
     restore,
 )
-from cofacilitator.store.database import open_store, sqlite_file
+from cofacilitator.store.database import Store, open_store, sqlite_file
 from cofacilitator.store.migrate import MigrationError
-from cofacilitator.store.models import Cohort, Participant
 
 
 def register(subparsers: Any) -> None:
@@ -111,10 +113,10 @@ def _erase(args: argparse.Namespace) -> int:
     except MigrationError as error:
         return _fail(str(error))
     try:
+        participant = _find_participant(store, args.cohort, args.participant)
+        if isinstance(participant, str):
+            return _fail(participant)
         with store.session_factory() as session, session.begin():
-            participant = _find_participant(session, args.cohort, args.participant)
-            if isinstance(participant, str):
-                return _fail(participant)
             report = erase_participant(session, participant.id)
         store.checkpoint()
     finally:
@@ -142,11 +144,11 @@ def _participant_data(args: argparse.Namespace) -> int:
     except MigrationError as error:
         return _fail(str(error))
     try:
+        participant = _find_participant(store, args.cohort, args.participant)
+        if isinstance(participant, str):
+            return _fail(participant)
+        name = participant.display_name
         with store.session_factory() as session:
-            participant = _find_participant(session, args.cohort, args.participant)
-            if isinstance(participant, str):
-                return _fail(participant)
-            name = participant.display_name
             data = participant_data(session, participant.id)
     finally:
         store.dispose()
@@ -155,19 +157,13 @@ def _participant_data(args: argparse.Namespace) -> int:
     return 0
 
 
-def _find_participant(session: Session, cohort_name: str, name: str) -> Participant | str:
+def _find_participant(store: Store, cohort_name: str, name: str) -> ParticipantView | str:
     """The one participant meant, or a sentence saying why there is not exactly one."""
-    cohort = session.scalars(
-        select(Cohort).where(func.lower(Cohort.name) == cohort_name.strip().lower())
-    ).first()
+    cohort = find_cohort(store, cohort_name)
     if cohort is None:
-        known = ", ".join(session.scalars(select(Cohort.name).order_by(Cohort.name))) or "none"
+        known = ", ".join(c.name for c in list_cohorts(store, include_archived=True)) or "none"
         return f"No cohort is named {cohort_name!r}. Cohorts: {known}."
-    wanted = name.strip().casefold()
-    matches = [p for p in cohort.participants if p.display_name.strip().casefold() == wanted]
-    exact = [p for p in matches if p.display_name == name]
-    if len(exact) == 1:
-        return exact[0]
+    matches = find_participants_by_name(store, cohort.id, name)
     if len(matches) == 1:
         return matches[0]
     if not matches:

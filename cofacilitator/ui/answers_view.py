@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QShowEvent, QTextDocument
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from cofacilitator.answers import answers_to_markdown, is_blank, validate_value
@@ -27,10 +26,12 @@ from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Assignment, FieldKind, FormField, Module
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import ResponseStatus
+from cofacilitator.ui.date_text import local_moment, short_day_text
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
 from cofacilitator.ui.mountain_view import mountain_description, mountain_image, rows_of
-from cofacilitator.ui.stakeholder_map import (
+from cofacilitator.ui.reload_when_shown import ReloadWhenShown
+from cofacilitator.ui.stakeholder_scene import (
     picture_description,
     stakeholder_map_image,
     stakeholders_of,
@@ -44,24 +45,23 @@ TABLE_STYLE = " th, td { padding: 3px 14px 3px 0px; }"
 PICTURE_KINDS = frozenset({FieldKind.STAKEHOLDER_MAP, FieldKind.MOUNTAIN})
 
 
-def day_text(moment: datetime) -> str:
-    local = moment.replace(tzinfo=UTC).astimezone()
-    return f"{local.day} {local:%b %Y}"
-
-
 def status_text(response: ResponseView | None) -> str:
     """none / draft / submitted / imported at DATE, in words."""
     if response is None:
         return "No answers yet."
     version = f"version {response.version}"
+    handed_back = short_day_text(local_moment(response.submitted_at or response.updated_at))
     if response.status is ResponseStatus.DRAFT:
-        return f"Draft ({version}, last saved {day_text(response.updated_at)}): not handed back."
+        saved = short_day_text(local_moment(response.updated_at))
+        return f"Draft ({version}, last saved {saved}): not handed back."
     if response.status is ResponseStatus.SUBMITTED:
-        when = response.submitted_at or response.updated_at
-        return f"Submitted on {day_text(when)} ({version}), not imported."
-    imported = day_text(response.imported_at) if response.imported_at else "an unknown date"
-    written = day_text(response.submitted_at or response.updated_at)
-    return f"Imported on {imported} ({version}, handed back on {written})."
+        return f"Submitted on {handed_back} ({version}), not imported."
+    imported = (
+        short_day_text(local_moment(response.imported_at))
+        if response.imported_at
+        else "an unknown date"
+    )
+    return f"Imported on {imported} ({version}, handed back on {handed_back})."
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class AnswersView(QWidget):
         self.store = store
         self.catalog = catalog
         self._cohort_id: int | None = None
-        self._stale = False
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
 
         self.participant_box = QComboBox(self)
         self.participant_box.setAccessibleName("Participant")
@@ -212,7 +212,7 @@ class AnswersView(QWidget):
     # ------------------------------------------------------------------ showing
 
     def reload(self) -> None:
-        self._stale = False
+        self._reload_when_shown.mark_fresh()
         participant_id = self.participant_box.currentData()
         module = self.catalog.get(self.session_box.currentData() or "")
         if participant_id is None or module is None or module.assignment is None:
@@ -248,14 +248,5 @@ class AnswersView(QWidget):
         self.document.clear()
 
     def _mark_stale(self) -> None:
-        if self._cohort_id is None:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        if self._cohort_id is not None:
+            self._reload_when_shown.request()

@@ -174,7 +174,13 @@ def add_pages(shell: AppShell) -> None:
     from cofacilitator.ui.runner_page import RunnerPage
     from cofacilitator.ui.schedule_panel import SchedulePanel
 
-    home = HomePage(shell.store, shell.events, shell.catalog, op_runner=shell.runner)
+    home = HomePage(
+        shell.store,
+        shell.events,
+        shell.catalog,
+        op_runner=shell.runner,
+        settings=shell.settings,
+    )
     runner = RunnerPage(
         shell.store,
         shell.events,

@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,22 +41,20 @@ from cofacilitator.markdown_text import render_markdown_html
 from cofacilitator.sessions.schema import Assignment, FieldKind, FormField, Module
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import ResponseStatus
-from cofacilitator.ui.autosave import Autosave, SaveIndicator, emit
+from cofacilitator.ui.autosave import Autosave, SaveIndicator
+from cofacilitator.ui.file_choosers import ask_save_path
 from cofacilitator.ui.form_fields import (
     FieldWidget,
-    InformationMapField,
-    ListField,
     LongTextField,
-    PickValuesField,
-    ResourcesField,
-    TableField,
-    ValueExchangeField,
     charter_field,
     quiet_label,
     roadmap_field,
 )
+from cofacilitator.ui.list_fields import ListField, ValueExchangeField
 from cofacilitator.ui.mountain_view import MountainField
+from cofacilitator.ui.pick_values_field import PickValuesField
 from cofacilitator.ui.stakeholder_map import StakeholderMapField
+from cofacilitator.ui.table_fields import InformationMapField, ResourcesField, TableField
 
 CONTENT_WIDTH = 1040
 """Beyond this, lines of help text get too long to read and boxes too wide to fill."""
@@ -70,7 +67,7 @@ AUTOSAVE_MS = 500
 
 
 def choose_handback_path(parent: QWidget, suggested: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(
+    path = ask_save_path(
         parent,
         "Save your answers to send to your facilitator",
         str(Path.home() / suggested),
@@ -252,7 +249,7 @@ class AssignmentForm(QWidget):
         """Save what the form shows as the draft, whether or not anything was typed."""
         response = save_draft(self.store, self.participant_id, self.module.id, self.values())
         self._show_standing(response)
-        emit(self.saved)
+        self.saved.emit()
 
     # ------------------------------------------------------------------ sharing
 
@@ -291,7 +288,7 @@ class AssignmentForm(QWidget):
         )
         self.message.setToolTip(str(path))
         self._show_standing()
-        emit(self.shared, str(path))
+        self.shared.emit(str(path))
         return path
 
     # ------------------------------------------------------------------ internals

@@ -1,5 +1,4 @@
-"""Saving from the capture panes: the debounced autosave, what it tells the facilitator, and the
-announcement after a write.
+"""Saving from the capture panes: the debounced autosave, and what it tells the facilitator.
 
 A facilitator types while people talk and never presses "Save". Each keystroke restarts one
 single-shot ``QTimer``; when typing pauses for ``delay_ms`` the latest edit of every field is
@@ -10,12 +9,9 @@ decides *when*; the store stays the single source of truth.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable, Hashable
-from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from sqlalchemy.exc import SQLAlchemyError
@@ -91,7 +87,7 @@ class Autosave(QObject):
             self._set_status(f"{NOT_SAVED}: {problem}")
             return
         self._set_status(SAVED)
-        emit(self.saved)
+        self.saved.emit()
 
     def watch(self, widget: QWidget) -> None:
         """Write at once when ``widget`` loses the focus, is hidden or closed."""
@@ -105,7 +101,7 @@ class Autosave(QObject):
     def _set_status(self, text: str) -> None:
         if text != self._status:
             self._status = text
-            emit(self.status_changed, text)
+            self.status_changed.emit(text)
 
 
 class SaveIndicator(QLabel):
@@ -121,42 +117,3 @@ class SaveIndicator(QLabel):
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         autosave.status_changed.connect(self.setText)
-
-
-def announce(events: object, signal_name: str, ident: int) -> None:
-    """Emit the app's typed signal ``signal_name`` with ``ident``, if the hub given has it.
-
-    Panes are handed the hub as a loosely typed object (see ``PaneContext``), and a pane shown
-    on its own, in a test or a preview, may be given none.
-    """
-    signal = getattr(events, signal_name, None)
-    if isinstance(signal, SignalInstance):
-        emit(signal, ident)
-
-
-class _Probe(QObject):
-    probed = Signal()
-
-
-def _emit_drops_a_bool() -> bool:
-    """Whether ``SignalInstance.emit`` hands back ``True`` without owning a reference to it.
-
-    PySide6 6.12.0 does: every emit from Python takes one reference from ``True``, and after a
-    few hundred emits the interpreter aborts ("deallocating True or False"). Measured rather
-    than assumed, so a fixed PySide6 makes :func:`emit` a plain emit again.
-    """
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(3):
-        probe.probed.emit()
-    return sys.getrefcount(True) - before <= -3
-
-
-_EMIT_DROPS_A_BOOL = _emit_drops_a_bool()
-
-
-def emit(signal: SignalInstance, *args: Any) -> None:
-    """Emit ``signal``, giving back the reference PySide6 6.12.0 takes (see above)."""
-    result = signal.emit(*args)
-    if _EMIT_DROPS_A_BOOL and isinstance(result, bool):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))

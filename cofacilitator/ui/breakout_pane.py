@@ -12,27 +12,21 @@ the video call's broadcast on the clipboard.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from random import Random
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -57,147 +51,16 @@ from cofacilitator.session_records import (
     save_breakout_rooms,
 )
 from cofacilitator.store.models import AuthorKind
-from cofacilitator.ui.autosave import Autosave, SaveIndicator, announce
+from cofacilitator.ui.autosave import Autosave, SaveIndicator
+from cofacilitator.ui.breakout_rooms import PeopleList, RoomColumn
 from cofacilitator.ui.pane_context import CapturePane, PaneContext
 from cofacilitator.ui.roll_call_pane import people_in_call
-
-PERSON_MIME = "application/x-cofacilitator-person"
-"""What a dragged person carries: their participant id, as text."""
 
 NOT_IN_A_ROOM = "Not in a room"
 NOBODY_SELECTED = "nobody yet"
 BY_COUNT = "rooms"
 BY_SIZE = "people per room"
-ROOM_WIDTH_EMS = 15
-"""A room column fits a name and a prompt's first words; more rooms scroll sideways."""
 DEFAULT_ROOMS = 3
-MIN_LIST_LINES = 3
-"""A room's people and notes keep a few lines; below that the rooms scroll."""
-
-Moved = Callable[[int, int | None], None]
-"""(participant id, room index or None for "not in a room")."""
-
-
-class PeopleList(QListWidget):
-    """People in one room, or in none (``room`` None); people are dragged between these lists.
-
-    A drop asks the pane to move the person (``on_drop``) instead of moving the item itself,
-    so the arrangement in the store stays the one truth and every list is redrawn from it.
-    """
-
-    def __init__(self, room: int | None, on_drop: Moved, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.room = room
-        self._on_drop = on_drop
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-
-    def person_ids(self) -> list[int]:
-        return [int(self.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.count())]
-
-    def select_person(self, participant_id: int) -> bool:
-        for row in range(self.count()):
-            if self.item(row).data(Qt.ItemDataRole.UserRole) == participant_id:
-                self.setCurrentRow(row)
-                return True
-        return False
-
-    def mimeTypes(self) -> list[str]:
-        return [PERSON_MIME]
-
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
-        data = QMimeData()
-        ids = ",".join(str(item.data(Qt.ItemDataRole.UserRole)) for item in items)
-        data.setData(PERSON_MIME, QByteArray(ids.encode()))
-        data.setText(", ".join(item.text() for item in items))
-        return data
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(PERSON_MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(PERSON_MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        data = event.mimeData()
-        if not data.hasFormat(PERSON_MIME):
-            event.ignore()
-            return
-        ids = [
-            int(part) for part in bytes(data.data(PERSON_MIME).data()).decode().split(",") if part
-        ]
-        # Copy, not Move, tells the source list to leave its items alone: the pane redraws both.
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        for participant_id in ids:
-            self._on_drop(participant_id, self.room)
-
-
-class RoomColumn(QFrame):
-    """One room: its name and size, its prompt, its people and its notes."""
-
-    def __init__(
-        self,
-        index: int,
-        prompts: Sequence[str],
-        on_drop: Moved,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.index = index
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        width = self.fontMetrics().horizontalAdvance("M") * ROOM_WIDTH_EMS
-        self.setMinimumWidth(width)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.title_label = QLabel(self)
-        bold = QFont(self.title_label.font())
-        bold.setBold(True)
-        self.title_label.setFont(bold)
-        self.prompt_box = QComboBox(self)
-        self.prompt_box.setEditable(True)
-        self.prompt_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.prompt_box.addItems(list(prompts))
-        self.prompt_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.prompt_box.setMinimumContentsLength(8)
-        self.people = PeopleList(index, on_drop, self)
-        self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("What the room reports back")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(4)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.prompt_box)
-        lines = self.fontMetrics().lineSpacing()
-        self.people.setMinimumHeight(lines * MIN_LIST_LINES)
-        self.notes_edit.setMinimumHeight(lines * MIN_LIST_LINES)
-        layout.addWidget(self.people, 3)
-        layout.addWidget(self.notes_edit, 2)
-
-    def show_room(self, room: Room, names: dict[int, str]) -> None:
-        count = len(room.members)
-        self.title_label.setText(f"{room.name} · {count} {'person' if count == 1 else 'people'}")
-        self.prompt_box.setAccessibleName(f"Prompt for {room.name}")
-        self.people.setAccessibleName(f"People in {room.name}")
-        self.notes_edit.setAccessibleName(f"Notes from {room.name}")
-        if not self.prompt_box.hasFocus():
-            if self.prompt_box.currentText() != room.prompt:
-                self.prompt_box.setEditText(room.prompt)
-            # From the start: a long prompt's first words say which one it is.
-            self.prompt_box.lineEdit().setCursorPosition(0)
-        _fill(self.people, room.members, names)
 
 
 class BreakoutPane(CapturePane):
@@ -323,9 +186,7 @@ class BreakoutPane(CapturePane):
         layout.addLayout(unplaced_row)
         layout.addWidget(self.no_rooms_label, 1)
         layout.addWidget(self.rooms_scroll, 3)
-        events = context.events
-        if hasattr(events, "cohort_did_change"):
-            events.cohort_did_change.connect(self._cohort_changed)
+        context.events.cohort_did_change.connect(self._cohort_changed)
         self.reload()
 
     # ------------------------------------------------------------------------------ reading
@@ -340,9 +201,7 @@ class BreakoutPane(CapturePane):
             person.id: person.display_name
             for person in list_participants(context.store, context.cohort_id)
         }
-        self._present = [
-            person.id for person in people_in_call(context.store, context.cohort_id, context.run_id)
-        ]
+        self._present = [person.id for person in people_in_call(context.store, context.run_id)]
         self._rooms = list_breakout_rooms(context.store, context.run_id, context.segment.id)
         self._arrangement = arrangement_of(self._rooms)
         self._show()
@@ -427,7 +286,7 @@ class BreakoutPane(CapturePane):
         for column, room in zip(self.columns, rooms, strict=True):
             column.show_room(room, self._names)
         placed = set(self._arrangement.people)
-        _fill(self.unplaced, [p for p in self._present if p not in placed], self._names)
+        self.unplaced.show_people([p for p in self._present if p not in placed], self._names)
         self.no_rooms_label.setVisible(not rooms)
         self.rooms_scroll.setVisible(bool(rooms))
         self.reshuffle_button.setEnabled(bool(self._arrangement.people))
@@ -520,7 +379,7 @@ class BreakoutPane(CapturePane):
                 author_kind=AuthorKind.ANONYMOUS,
                 room_id=room.id,
             )
-        announce(context.events, "note_did_save", note.id)
+        context.events.note_did_save.emit(note.id)
 
     def _prompt_id(self, text: str) -> str:
         for prompt in self.context.segment.prompts:
@@ -558,15 +417,3 @@ class BreakoutPane(CapturePane):
     def _cohort_changed(self, cohort_id: int) -> None:
         if cohort_id == self.context.cohort_id:
             self.reload()
-
-
-def _fill(people: PeopleList, members: Sequence[int], names: dict[int, str]) -> None:
-    if people.person_ids() == list(members):
-        return
-    people.blockSignals(True)
-    people.clear()
-    for participant_id in members:
-        item = QListWidgetItem(names.get(participant_id, "Someone"))
-        item.setData(Qt.ItemDataRole.UserRole, participant_id)
-        people.addItem(item)
-    people.blockSignals(False)

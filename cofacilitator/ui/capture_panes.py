@@ -1,9 +1,8 @@
 """Which capture pane the runner shows for each kind of segment.
 
-Every kind that records something has a pane; the guidelines segment has none yet, because the
-core offers no way to record a participant's acknowledgement of the guidelines (the runner then
-shows "Nothing to capture"). The sharing round needs the previous session's module to show its
-assignment's answers, so :func:`pane_factories` takes the app's module lookup;
+Every kind of segment has a pane; the welcome segment's shows the cohort's guidelines and takes
+each person's acknowledgement on the call. The sharing round needs the previous session's module
+to show its assignment's answers, so :func:`pane_factories` takes the app's module lookup;
 ``PANE_FACTORIES`` looks among the shipped modules only.
 """
 
@@ -15,6 +14,7 @@ from types import MappingProxyType
 from cofacilitator.sessions.schema import SegmentKind
 from cofacilitator.ui.breakout_pane import BreakoutPane
 from cofacilitator.ui.feedback_pane import FeedbackPane
+from cofacilitator.ui.guidelines_pane import GuidelinesPane
 from cofacilitator.ui.notes_pane import NotesPane
 from cofacilitator.ui.pane_context import CapturePane, PaneContext, PaneFactory
 from cofacilitator.ui.qa_pane import QAPane
@@ -33,7 +33,7 @@ NOTE_PANE_KINDS = (
 
 
 def pane_factories(find_module: ModuleLookup = shipped_module) -> dict[SegmentKind, PaneFactory]:
-    """A pane factory per segment kind that captures something.
+    """A pane factory for every kind of segment.
 
     ``find_module`` finds a module by id; pass the app catalog's ``get`` so a facilitator's own
     module replacing a shipped one is the one whose assignment is shown in the sharing round.
@@ -45,6 +45,7 @@ def pane_factories(find_module: ModuleLookup = shipped_module) -> dict[SegmentKi
     factories: dict[SegmentKind, PaneFactory] = dict.fromkeys(NOTE_PANE_KINDS, NotesPane)
     factories.update(
         {
+            SegmentKind.GUIDELINES: GuidelinesPane,
             SegmentKind.ROLL_CALL: RollCallPane,
             SegmentKind.BREAKOUT: BreakoutPane,
             SegmentKind.FILL_IN_TABLE: TablePane,

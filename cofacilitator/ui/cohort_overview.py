@@ -14,11 +14,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -42,12 +41,18 @@ from cofacilitator.overview import (
 from cofacilitator.runs import RunStatus, RunView, ensure_runs
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.database import Store
+from cofacilitator.ui.background import Runner
+from cofacilitator.ui.date_text import short_day_text
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.export_dialog import ExportDialog, open_export_dialog
+from cofacilitator.ui.palette_colours import tint
+from cofacilitator.ui.reload_when_shown import ReloadWhenShown
+from cofacilitator.ui.settings import SettingsFile
 
 _GREEN = QColor(46, 125, 50)
 _AMBER = QColor(239, 160, 0)
 _RED = QColor(198, 40, 40)
-_TINT = 0.28
+CELL_TINT = 0.28
 
 
 @dataclass(frozen=True)
@@ -82,14 +87,9 @@ RUN_BUTTON_TEXT = {
 }
 
 
-def day_text(day: date | datetime, *, year: bool = True) -> str:
-    """Day, month name and year: unambiguous in every locale, unlike 01/10/2026."""
-    return f"{day.day} {day:%b %Y}" if year else f"{day.day} {day:%b}"
-
-
 def assignment_cell(mark: AssignmentMark) -> Cell:
     """The cell leaves out the year to stay narrow; the tooltip has the full date."""
-    when = f" {day_text(mark.at, year=False)}" if mark.at is not None else ""
+    when = f" {short_day_text(mark.at, year=False)}" if mark.at is not None else ""
     if mark.state is AssignmentState.IMPORTED:
         return Cell(f"⇩ imported on{when}", _GREEN)
     if mark.state is AssignmentState.SUBMITTED:
@@ -103,22 +103,12 @@ def run_date_text(run: RunView) -> str:
     schedule = run.schedule
     if schedule.scheduled_date is None:
         return "No date yet"
-    text = f"{schedule.scheduled_date:%a} {day_text(schedule.scheduled_date)}"
+    text = f"{schedule.scheduled_date:%a} {short_day_text(schedule.scheduled_date)}"
     if schedule.start_time:
         text += f", {schedule.start_time}"
         if schedule.timezone:
             text += f" {schedule.timezone}"
     return text
-
-
-def tint(palette: QPalette, hue: QColor) -> QColor:
-    """The hue mixed into the palette's base: a light wash on light themes, dark on dark."""
-    base = palette.color(QPalette.ColorRole.Base)
-    return QColor(
-        round(base.red() + (hue.red() - base.red()) * _TINT),
-        round(base.green() + (hue.green() - base.green()) * _TINT),
-        round(base.blue() + (hue.blue() - base.blue()) * _TINT),
-    )
 
 
 class GridKind(Enum):
@@ -173,10 +163,10 @@ class OverviewGridModel(QAbstractTableModel):
             tip = f"{person}, session {run.module_number}: {cell.text}"
             if self._kind is GridKind.ASSIGNMENTS:
                 at = self._overview.rows[index.row()].assignments[index.column()].at
-                tip += f" ({day_text(at)})" if at is not None else ""
+                tip += f" ({short_day_text(at)})" if at is not None else ""
             return tip
         if role == Qt.ItemDataRole.BackgroundRole and cell.hue is not None:
-            return tint(self._palette(), cell.hue)
+            return tint(self._palette(), cell.hue, CELL_TINT)
         return None
 
     def headerData(
@@ -200,15 +190,26 @@ class CohortOverviewPanel(QWidget):
     run_requested = Signal(int)
 
     def __init__(
-        self, store: Store, events: Events, catalog: Catalog, parent: QWidget | None = None
+        self,
+        store: Store,
+        events: Events,
+        catalog: Catalog,
+        parent: QWidget | None = None,
+        *,
+        settings: SettingsFile | None = None,
+        op_runner: Runner | None = None,
     ) -> None:
+        """``settings`` remembers the export folder; ``op_runner`` runs the export (tests pass
+        a synchronous one)."""
         super().__init__(parent)
         self.setAccessibleName("Cohort overview")
         self._store = store
         self._catalog = catalog
+        self._settings = settings
+        self._op_runner = op_runner
         self._cohort_id: int | None = None
         self._overview: CohortOverview | None = None
-        self._stale = False
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.run_buttons: list[QPushButton] = []
         self.session_labels: list[list[QLabel]] = []
 
@@ -235,6 +236,15 @@ class CohortOverviewPanel(QWidget):
         self.tabs.tabBar().setAccessibleName("Overview views")
         self.tabs.addTab(attendance_page, "&Attendance")
         self.tabs.addTab(self.assignment_view, "A&ssignments")
+
+        self.export_button = QPushButton("E&xport…", self)
+        self.export_button.setAccessibleName("Export the cohort's notes")
+        self.export_button.setToolTip(
+            "Write the whole cohort's shared notes as Markdown or HTML; select a cell of a "
+            "session in the grid to offer that session alone as well"
+        )
+        self.export_button.clicked.connect(self.open_export)
+        self.tabs.setCornerWidget(self.export_button, Qt.Corner.TopRightCorner)
 
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
@@ -265,13 +275,42 @@ class CohortOverviewPanel(QWidget):
     def overview(self) -> CohortOverview | None:
         return self._overview
 
+    def selected_run_id(self) -> int | None:
+        """The session of the cell selected in the grid on show, if any."""
+        view = self.tabs.currentWidget()
+        if view is not self.assignment_view:
+            view = self.attendance_view
+        index = view.currentIndex()
+        if self._overview is None or not index.isValid():
+            return None
+        if not view.selectionModel().isSelected(index):
+            return None
+        return self._overview.runs[index.column()].run.id
+
+    def open_export(self) -> ExportDialog | None:
+        """The export dialog on the whole cohort, offering the selected session too."""
+        if self._cohort_id is None:
+            return None
+        dialog = open_export_dialog(
+            self,
+            self._store,
+            self._catalog,
+            self._settings,
+            run_id=self.selected_run_id(),
+            cohort_id=self._cohort_id,
+            runner=self._op_runner,
+        )
+        # From the overview the cohort is what is asked for; a selected cell is only an offer.
+        dialog.cohort_choice.setChecked(True)
+        return dialog
+
     def set_cohort(self, cohort_id: int | None) -> None:
         self._cohort_id = cohort_id
         self.reload()
 
     def reload(self) -> None:
         """Re-read the cohort; its missing runs (a module added since) are created first."""
-        self._stale = False
+        self._reload_when_shown.mark_fresh()
         cohort_id = self._cohort_id
         if cohort_id is not None:
             ensure_runs(self._store, cohort_id, self._catalog.modules)
@@ -284,6 +323,7 @@ class CohortOverviewPanel(QWidget):
         shown = self._overview is not None
         self._sessions_box.setVisible(shown)
         self.tabs.setVisible(shown)
+        self.export_button.setEnabled(shown)
         self.empty_label.setVisible(not shown)
         self.empty_label.setText("Choose a cohort to see its sessions and roster.")
         if self._overview is not None and not self._overview.rows:
@@ -345,15 +385,5 @@ class CohortOverviewPanel(QWidget):
             self._mark_stale()
 
     def _mark_stale(self) -> None:
-        """Re-read now if shown, else on the next show: no work for a page nobody sees."""
-        if self._cohort_id is None:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        if self._cohort_id is not None:
+            self._reload_when_shown.request()

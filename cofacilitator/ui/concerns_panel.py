@@ -12,13 +12,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -47,7 +46,9 @@ from cofacilitator.concerns import (
 )
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import ConcernStatus
+from cofacilitator.ui.date_text import DAY_FORMAT, moment_text
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.file_choosers import ask_open_path
 
 OpenChooser = Callable[[QWidget], str | None]
 
@@ -62,17 +63,14 @@ STATUS_TEXT = {
     ConcernStatus.IN_PROGRESS: "In progress",
     ConcernStatus.RESOLVED: "Resolved",
 }
-DAY_FORMAT = "ddd d MMM yyyy"
 
 
 def choose_concern_file(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(
+    return ask_open_path(
         parent,
         "Import a participant's concern file",
-        "",
         "Concern files (*.cofacilitator.json *.json);;All files (*)",
     )
-    return path or None
 
 
 def privacy_banner(parent: QWidget) -> QFrame:
@@ -103,13 +101,6 @@ def privacy_banner(parent: QWidget) -> QFrame:
     return banner
 
 
-def local_text(moment: datetime, viewer: tzinfo | None) -> str:
-    """A stored (naive UTC) moment on the facilitator's clock."""
-    local = moment.replace(tzinfo=UTC).astimezone(viewer)
-    day = QLocale().toString(QDate(local.year, local.month, local.day), DAY_FORMAT)
-    return f"{day}, {local:%H:%M}"
-
-
 def concern_summary(concern: ConcernView, viewer: tzinfo | None) -> str:
     """Two lines for the list: state, when and who; then the start of what happened."""
     when = concern.happened_at or concern.created_at
@@ -119,7 +110,7 @@ def concern_summary(concern: ConcernView, viewer: tzinfo | None) -> str:
     first = concern.what.strip().splitlines()[0] if concern.what.strip() else ""
     if len(first) > 90:
         first = first[:89].rstrip() + "…"
-    return f"{STATUS_TEXT[concern.status]} · {local_text(when, viewer)} · raised by {who}\n{first}"
+    return f"{STATUS_TEXT[concern.status]} · {moment_text(when, viewer)} · raised by {who}\n{first}"
 
 
 class ConcernsPanel(QWidget):
@@ -352,12 +343,12 @@ class ConcernsPanel(QWidget):
             self.handler_box.addItem(concern.handler, concern.handler)
         self.handler_box.setCurrentIndex(max(0, self.handler_box.findData(concern.handler)))
         changed = (
-            f"; last changed {local_text(concern.updated_at, self._viewer)}"
+            f"; last changed {moment_text(concern.updated_at, self._viewer)}"
             if concern.updated_at != concern.created_at
             else ""
         )
         self.recorded_label.setText(
-            f"Recorded {local_text(concern.created_at, self._viewer)}{changed}."
+            f"Recorded {moment_text(concern.created_at, self._viewer)}{changed}."
         )
         self._raised_by_changed()
 

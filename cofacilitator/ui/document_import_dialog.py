@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -60,13 +59,14 @@ from cofacilitator.document_import import (
     apply_preview,
     preview_document,
 )
-from cofacilitator.export_markdown import FEEDBACK_LABELS
 from cofacilitator.name_matching import MatchStatus, name_key
 from cofacilitator.runs import get_run
+from cofacilitator.session_outline import FEEDBACK_LABELS
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import NOTE_KINDS, Module, SegmentKind
 from cofacilitator.store.database import Store
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.file_choosers import ask_open_path
 
 OpenChooser = Callable[[QWidget, str], str | None]
 """Asks for a file to read, given the filter of the kinds offered; None when cancelled."""
@@ -78,8 +78,7 @@ CHAT_KINDS = NOTE_KINDS | {SegmentKind.ROLL_CALL, SegmentKind.QA}
 
 
 def choose_import_file(parent: QWidget, file_filter: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Choose a file to import", "", file_filter)
-    return path or None
+    return ask_open_path(parent, "Choose a file to import", file_filter)
 
 
 def add_button_text(count: int) -> str:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -46,6 +45,7 @@ from cofacilitator.export_model import ExportError, ModuleLookup
 from cofacilitator.runs import get_run, list_runs
 from cofacilitator.store.database import Store
 from cofacilitator.ui.background import Runner, run_op
+from cofacilitator.ui.file_choosers import ask_save_path
 from cofacilitator.ui.markdown_view import LinkOpener
 from cofacilitator.ui.settings import SettingsFile
 
@@ -65,13 +65,9 @@ PRIVACY_NOTE = (
 
 def choose_export_file(parent: QWidget, suggested: Path, fmt: ExportFormat) -> str | None:
     """The platform's save dialog; it asks before replacing an existing file."""
-    path, _filter = QFileDialog.getSaveFileName(
-        parent,
-        "Export session notes",
-        str(suggested),
-        f"{FORMAT_FILTERS[fmt]};;All files (*)",
+    return ask_save_path(
+        parent, "Export session notes", str(suggested), f"{FORMAT_FILTERS[fmt]};;All files (*)"
     )
-    return path or None
 
 
 def slug(text: str, fallback: str) -> str:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cofacilitator.cohorts import list_participants
+from cofacilitator.run_roster import roster_for_run
 from cofacilitator.session_records import (
     FeedbackView,
     add_feedback,
@@ -33,12 +33,12 @@ from cofacilitator.session_records import (
     list_feedback,
 )
 from cofacilitator.sessions.schema import FEEDBACK_QUESTIONS, FeedbackKind
-from cofacilitator.ui.notes_pane import ANONYMOUS, AuthorPicker
+from cofacilitator.ui.author_picker import ANONYMOUS, AuthorPicker
 from cofacilitator.ui.pane_context import CapturePane, PaneContext
+from cofacilitator.ui.undo_bar import UndoBar, shortened
 
 COLUMNS_PER_ROW = 2
 MIN_LIST_LINES = 3
-UNDO_KEY = "Ctrl+Z"
 
 
 class FeedbackColumn(QFrame):
@@ -122,37 +122,24 @@ class FeedbackPane(CapturePane):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.undo_label = QLabel(self)
-        self.undo_label.setAccessibleName("Deleted feedback")
-        self.undo_button = QPushButton(f"Undo ({UNDO_KEY})", self)
-        self.undo_button.setAccessibleName("Undo delete")
-        self.undo_button.clicked.connect(self.undo_delete)
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        undo_layout = QHBoxLayout(self.undo_bar)
-        undo_layout.setContentsMargins(6, 2, 2, 2)
-        undo_layout.addWidget(self.undo_label, 1)
-        undo_layout.addWidget(self.undo_button)
-        self.undo_bar.hide()
-        undo = QShortcut(QKeySequence(UNDO_KEY), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo_delete)
+        self.undo_bar = UndoBar(self, "Deleted feedback")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.undo_label = self.undo_bar.label
+        self.undo_button = self.undo_bar.button
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.undo_bar)
-        events = context.events
-        if hasattr(events, "cohort_did_change"):
-            events.cohort_did_change.connect(self._cohort_changed)
+        context.events.cohort_did_change.connect(self._cohort_changed)
         self.reload()
 
     def reload(self) -> None:
         context = self.context
         everyone = list_participants(context.store, context.cohort_id)
         self._names = {person.id: person.display_name for person in everyone}
-        self.from_box.set_people([person for person in everyone if person.is_active])
+        self.from_box.set_people(roster_for_run(context.store, context.run_id))
         items = list_feedback(context.store, context.run_id)
         for kind, column in self.columns.items():
             column.items.clear()
@@ -209,13 +196,8 @@ class FeedbackPane(CapturePane):
         return shown
 
     def _show_undo(self) -> None:
-        if not self._deleted:
-            self.undo_bar.hide()
-            return
-        last = self._deleted[-1]
-        preview = last.text if len(last.text) <= 40 else last.text[:39] + "…"
-        self.undo_label.setText(f"Deleted “{preview}”")
-        self.undo_bar.show()
+        last = self._deleted[-1] if self._deleted else None
+        self.undo_bar.show_deleted(f"Deleted “{shortened(last.text)}”" if last else None)
 
     def _cohort_changed(self, cohort_id: int) -> None:
         if cohort_id == self.context.cohort_id:

@@ -12,9 +12,9 @@ and "Back to the default" returns to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -41,6 +41,7 @@ from cofacilitator.guidelines import (
     set_guidelines,
 )
 from cofacilitator.store.database import Store
+from cofacilitator.ui.date_text import moment_day_text
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.markdown_view import MarkdownView
 
@@ -48,12 +49,6 @@ Clock = Callable[[], datetime]
 """Naive UTC now, as the store keeps times; tests pass a fixed one."""
 
 HOW_TEXT = {AcknowledgedHow.CALL: "said so on the call", AcknowledgedHow.APP: "in the app"}
-DAY_FORMAT = "ddd d MMM yyyy"
-
-
-def acknowledged_text(at: datetime, viewer: tzinfo | None) -> str:
-    local = at.replace(tzinfo=UTC).astimezone(viewer)
-    return QLocale().toString(QDate(local.year, local.month, local.day), DAY_FORMAT)
 
 
 class GuidelinesPanel(QWidget):
@@ -253,7 +248,7 @@ class GuidelinesPanel(QWidget):
             (
                 a.participant_id,
                 a.display_name,
-                acknowledged_text(a.at, self._viewer),
+                moment_day_text(a.at, self._viewer),
                 HOW_TEXT[a.how],
             )
             for a in roll.acknowledged
@@ -366,7 +361,7 @@ class GuidelinesReader(QWidget):
             )
             self.read_button.setEnabled(True)
             return
-        day = acknowledged_text(mine.at, self._viewer)
+        day = moment_day_text(mine.at, self._viewer)
         self.status.setText(
             f"You agreed to them on the call on {day}. Thank you."
             if mine.how is AcknowledgedHow.CALL

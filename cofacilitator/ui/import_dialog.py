@@ -36,7 +36,6 @@ from cofacilitator.assignment_store import (
 )
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.database import Store
-from cofacilitator.ui.autosave import announce
 from cofacilitator.ui.background import Runner, run_op
 from cofacilitator.ui.events import Events
 
@@ -175,7 +174,7 @@ class ImportDialog(QDialog):
         for participant_id, module_id in report.changed:
             response = get_response(self.store, participant_id, module_id)
             if response is not None:
-                announce(self.events, "assignment_did_import", response.id)
+                self.events.assignment_did_import.emit(response.id)
 
     def _failed(self, error: BaseException) -> None:
         self.choose_button.setEnabled(True)

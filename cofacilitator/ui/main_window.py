@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 from cofacilitator.paths import resources_dir
 from cofacilitator.sessions.schema import Module
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.file_choosers import ask_open_path
 from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
 from cofacilitator.ui.presenter_clock import PresenterClock
 from cofacilitator.ui.text_scale import TextScale
@@ -55,10 +55,9 @@ MODULE_FORMAT_DOC = "module-format.md"
 
 
 def choose_file_to_open(parent: QWidget) -> str | None:
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, "Open an invitation or hand-back file", str(Path.home()), "All files (*)"
+    return ask_open_path(
+        parent, "Open an invitation or hand-back file", "All files (*)", str(Path.home())
     )
-    return path or None
 
 
 def module_format_doc() -> Path | None:

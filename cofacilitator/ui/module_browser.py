@@ -8,7 +8,6 @@ modules, as one calm scrolling document. It only reads; nothing here writes to t
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,15 +26,22 @@ from cofacilitator.markdown_text import render_markdown_html
 from cofacilitator.sessions.schema import (
     Assignment,
     FieldKind,
-    Figure,
     FormField,
     Module,
-    Prompt,
     ReadingGroup,
     Segment,
     SegmentKind,
 )
 from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
+from cofacilitator.ui.palette_colours import tint
+from cofacilitator.ui.segment_content import (
+    PENDING_SLIDES_HTML,
+    epigraph_html,
+    escaped,
+    figure_html,
+    prompts_html,
+    slides_link,
+)
 
 KIND_LABELS: dict[SegmentKind, str] = {
     SegmentKind.GUIDELINES: "Guidelines",
@@ -74,21 +80,10 @@ FIGURE_WIDTH = 480
 _RECORDABLE_HUE = QColor(46, 125, 50)
 _NOT_RECORDABLE_HUE = QColor(198, 40, 40)
 _OPTIONAL_HUE = QColor(25, 118, 210)
-_TINT = 0.25
 
 
 def module_list_label(module: Module) -> str:
     return f"{module.number}  {module.title}  · {module.planned_minutes} min"
-
-
-def _tinted(palette: QPalette, hue: QColor, amount: float = _TINT) -> str:
-    base = palette.color(QPalette.ColorRole.Base)
-    mixed = QColor(
-        round(base.red() + (hue.red() - base.red()) * amount),
-        round(base.green() + (hue.green() - base.green()) * amount),
-        round(base.blue() + (hue.blue() - base.blue()) * amount),
-    )
-    return mixed.name()
 
 
 class _Html:
@@ -105,8 +100,8 @@ class _Html:
         self._parts.append(fragment)
 
     def badge(self, label: str, hue: QColor) -> str:
-        colour = _tinted(self._palette, hue)
-        return f'<span style="background-color:{colour}">&nbsp;{html.escape(label)}&nbsp;</span>'
+        colour = tint(self._palette, hue).name()
+        return f'<span style="background-color:{colour}">&nbsp;{escaped(label)}&nbsp;</span>'
 
     def recording_badge(self, segment: Segment) -> str:
         if segment.recordable:
@@ -120,10 +115,6 @@ class _Html:
         return self._palette.color(QPalette.ColorRole.Mid).name()
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _minutes_clock(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     return f"{hours}:{rest:02d}"
@@ -132,17 +123,15 @@ def _minutes_clock(minutes: int) -> str:
 def module_html(module: Module, palette: QPalette) -> str:
     """The whole module as one HTML page, coloured from ``palette``."""
     page = _Html(palette)
-    page.add(f"<h1>Session {module.number}: {_e(module.title)}</h1>")
+    page.add(f"<h1>Session {module.number}: {escaped(module.title)}</h1>")
     if module.summary:
-        page.add(f"<p>{_e(module.summary)}</p>")
-    quote = module.epigraph
-    if quote.text:
-        byline = ", ".join(_e(part) for part in (quote.author, quote.source) if part)
-        page.add(f"<blockquote><p><i>“{_e(quote.text)}”</i></p><p>— {byline}</p></blockquote>")
+        page.add(f"<p>{escaped(module.summary)}</p>")
+    if module.epigraph.text:
+        page.add(epigraph_html(module.epigraph))
     _add_plan_summary(page, module)
     if module.key_lessons:
         page.add("<h2>Key lessons</h2><ul>")
-        page.add("".join(f"<li>{_e(lesson)}</li>" for lesson in module.key_lessons))
+        page.add("".join(f"<li>{escaped(lesson)}</li>" for lesson in module.key_lessons))
         page.add("</ul>")
     _add_agenda(page, module)
     for index, segment in enumerate(module.segments, start=1):
@@ -154,9 +143,9 @@ def module_html(module: Module, palette: QPalette) -> str:
     if module.attribution or module.source:
         page.add("<hr>")
     if module.attribution:
-        page.add(f"<p><small>{_e(module.attribution)}</small></p>")
+        page.add(f"<p><small>{escaped(module.attribution)}</small></p>")
     if module.source:
-        page.add(f"<p><small>Module file: {_e(module.source)}</small></p>")
+        page.add(f"<p><small>Module file: {escaped(module.source)}</small></p>")
     return page.text()
 
 
@@ -165,7 +154,7 @@ def _add_plan_summary(page: _Html, module: Module) -> None:
     line = f"{module.planned_minutes} minutes planned, {len(module.segments)} segments"
     if optional:
         line += f"; {optional} of those minutes are optional"
-    page.add(f"<p><b>{_e(line)}.</b></p>")
+    page.add(f"<p><b>{escaped(line)}.</b></p>")
 
 
 def _add_agenda(page: _Html, module: Module) -> None:
@@ -182,7 +171,7 @@ def _add_agenda(page: _Html, module: Module) -> None:
     )
     start = 0
     for index, segment in enumerate(module.segments, start=1):
-        title = f'<a href="#segment-{index}">{_e(segment.title)}</a>'
+        title = f'<a href="#segment-{index}">{escaped(segment.title)}</a>'
         if segment.optional:
             title += " " + page.optional_badge()
         page.add(
@@ -195,59 +184,31 @@ def _add_agenda(page: _Html, module: Module) -> None:
 
 
 def _add_segment(page: _Html, index: int, segment: Segment) -> None:
-    page.add(f'<h2><a name="segment-{index}"></a>{_e(segment.title)}</h2>')
+    page.add(f'<h2><a name="segment-{index}"></a>{escaped(segment.title)}</h2>')
     facts = [
-        _e(KIND_LABELS.get(segment.kind, str(segment.kind))),
+        escaped(KIND_LABELS.get(segment.kind, str(segment.kind))),
         f"{segment.minutes} min",
         page.recording_badge(segment),
     ]
     if segment.optional:
         facts.append(page.optional_badge())
     page.add(f"<p>{' · '.join(facts)}</p>")
-    if segment.slides:
-        if segment.slides.strip() in ("", "#"):
-            page.add("<p>Slides: <i>link still to be added</i></p>")
-        else:
-            page.add(f'<p><a href="{_e(segment.slides)}">Slides</a></p>')
+    link = slides_link(segment)
+    if link:
+        page.add(f'<p><a href="{escaped(link)}">Slides</a></p>')
+    elif segment.slides:
+        page.add(PENDING_SLIDES_HTML)
     if segment.body:
         page.add(render_markdown_html(segment.body))
     for figure in segment.figures:
-        _add_figure(page, figure)
+        page.add(figure_html(figure, FIGURE_WIDTH))
     if segment.columns:
-        page.add(f"<p><b>Table columns:</b> {_e(', '.join(segment.columns))}</p>")
+        page.add(f"<p><b>Table columns:</b> {escaped(', '.join(segment.columns))}</p>")
     if segment.prompts:
-        _add_prompts(page, segment.prompts)
+        page.add(prompts_html(segment.prompts))
     if segment.answer is not None:
         page.add("<p><b>Answer form</b></p>")
         _add_field(page, segment.answer)
-
-
-def _add_figure(page: _Html, figure: Figure) -> None:
-    # The reading line height would stretch the image's line by a third: a gap under the figure.
-    page.add(
-        f'<p align="center" style="line-height:100%"><img src="{_e(figure.path)}" '
-        f'width="{FIGURE_WIDTH}" alt="{_e(figure.alt)}"></p>'
-    )
-    page.add(f'<p align="center"><i>{_e(figure.caption or figure.alt)}</i></p>')
-
-
-def _add_prompts(page: _Html, prompts: Sequence[Prompt]) -> None:
-    """Consecutive prompts sharing a ``group`` are listed under that heading once."""
-    page.add("<h3>Prompts</h3>")
-    current_group: str | None = None
-    for prompt in prompts:
-        if prompt.group != current_group:
-            if current_group is not None:
-                page.add("</ul>")
-            if prompt.group:
-                page.add(f"<p><b>{_e(prompt.group)}</b></p>")
-            page.add("<ul>")
-            current_group = prompt.group
-        details = ""
-        if prompt.details:
-            details = "<ul>" + "".join(f"<li>{_e(d)}</li>" for d in prompt.details) + "</ul>"
-        page.add(f"<li>{_e(prompt.text)}{details}</li>")
-    page.add("</ul>")
 
 
 def _field_shape(field: FormField) -> str:
@@ -258,13 +219,13 @@ def _field_shape(field: FormField) -> str:
 
 
 def _add_field(page: _Html, field: FormField) -> None:
-    heading = f"<b>{_e(field.label)}</b> ({_e(_field_shape(field))})"
+    heading = f"<b>{escaped(field.label)}</b> ({escaped(_field_shape(field))})"
     if field.optional:
         heading += " " + page.optional_badge()
     page.add(f"<p>{heading}</p>")
     extras: list[str] = []
     if field.help:
-        extras.append(_e(field.help))
+        extras.append(escaped(field.help))
     for name, items in (
         ("Columns", field.columns),
         ("Options", field.options),
@@ -273,13 +234,13 @@ def _add_field(page: _Html, field: FormField) -> None:
         ("Bands", field.bands),
     ):
         if items:
-            extras.append(f"{name}: {_e(', '.join(items))}")
+            extras.append(f"{name}: {escaped(', '.join(items))}")
     if extras:
         page.add("<ul>" + "".join(f"<li>{extra}</li>" for extra in extras) + "</ul>")
 
 
 def _add_assignment(page: _Html, assignment: Assignment) -> None:
-    page.add(f"<h2>Assignment: {_e(assignment.title)}</h2>")
+    page.add(f"<h2>Assignment: {escaped(assignment.title)}</h2>")
     if assignment.body:
         page.add(render_markdown_html(assignment.body))
     if assignment.fields:
@@ -292,15 +253,15 @@ def _add_readings(page: _Html, groups: Sequence[ReadingGroup]) -> None:
     page.add("<h2>Readings</h2>")
     for group in groups:
         if group.title:
-            page.add(f"<h3>{_e(group.title)}</h3>")
+            page.add(f"<h3>{escaped(group.title)}</h3>")
         page.add("<ul>")
         for reading in group.readings:
             if reading.link_pending:
-                item = f"{_e(reading.title)} <i>(link still to be added)</i>"
+                item = f"{escaped(reading.title)} <i>(link still to be added)</i>"
             else:
-                item = f'<a href="{_e(reading.url)}">{_e(reading.title)}</a>'
+                item = f'<a href="{escaped(reading.url)}">{escaped(reading.title)}</a>'
             if reading.note:
-                item += f"<br>{_e(reading.note)}"
+                item += f"<br>{escaped(reading.note)}"
             page.add(f"<li>{item}</li>")
         page.add("</ul>")
 

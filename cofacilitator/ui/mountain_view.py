@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QSizePolicy, 
 
 from cofacilitator.sessions.schema import FormField
 from cofacilitator.ui.form_fields import FieldWidget, short_text_edit, text_of
+from cofacilitator.ui.palette_colours import tint
 
 HUE = QColor(46, 125, 50)
 TOP_WIDTH = 0.28
@@ -35,13 +36,7 @@ TOP_WIDTH = 0.28
 
 def band_colour(palette: QPalette, index: int, count: int) -> QColor:
     """Deeper toward the top, blended into the palette's base so text stays readable."""
-    base = palette.color(QPalette.ColorRole.Base)
-    amount = 0.12 + 0.30 * (index / max(1, count - 1))
-    return QColor(
-        round(base.red() + (HUE.red() - base.red()) * amount),
-        round(base.green() + (HUE.green() - base.green()) * amount),
-        round(base.blue() + (HUE.blue() - base.blue()) * amount),
-    )
+    return tint(palette, HUE, 0.12 + 0.30 * (index / max(1, count - 1)))
 
 
 def band_polygon(rect: QRectF, index: int, count: int) -> QPolygonF:

@@ -10,227 +10,27 @@ Delete that can be undone.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import (
-    QFont,
-    QKeyEvent,
-    QKeySequence,
-    QPalette,
-    QResizeEvent,
-    QShortcut,
-    QStandardItem,
-    QStandardItemModel,
-)
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QTextEdit,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from cofacilitator.cohorts import ParticipantView, list_participants
+from cofacilitator.cohorts import list_participants
 from cofacilitator.notes import NoteView, add_note, delete_note, edit_note, list_notes, restore_note
+from cofacilitator.run_roster import roster_for_run
 from cofacilitator.sessions.schema import Prompt
 from cofacilitator.store.models import AuthorKind, Visibility
-from cofacilitator.ui.autosave import Autosave, SaveIndicator, announce
+from cofacilitator.ui.author_picker import ANONYMOUS, FACILITATOR, AuthorPicker
+from cofacilitator.ui.autosave import Autosave, SaveIndicator
+from cofacilitator.ui.note_rows import VISIBILITY_HELP, NoteEntry, NoteRow, VisibilityPicker
 from cofacilitator.ui.pane_context import CapturePane, PaneContext
+from cofacilitator.ui.undo_bar import UndoBar, shortened
 
-VISIBILITY_LABELS: dict[Visibility, str] = {
-    Visibility.SHARED: "Shared",
-    Visibility.PRIVATE: "Private",
-    Visibility.OFF_RECORD: "Off the record",
-}
-VISIBILITY_HELP: dict[Visibility, str] = {
-    Visibility.SHARED: "May appear in the session record and exports",
-    Visibility.PRIVATE: "Kept in this app only; never exported",
-    Visibility.OFF_RECORD: "Never quoted or exported; a reminder for the facilitator at most",
-}
-
-ANONYMOUS = "Anonymous"
-FACILITATOR = "Facilitator"
-_ANONYMOUS_ID = -1
-_FACILITATOR_ID = -2
-
-UNDO_KEY = "Ctrl+Z"
 PROMPT_BOX_CHROME = 40
 """Pixels of a combo box taken by its frame and arrow rather than its text."""
 AUTHOR_COLUMN_EMS = 11
 """The widest the "Name /" column gets before a long name wraps."""
-ENTRY_LINES = 3
-"""Visible lines of the new-note field: enough for a sentence or two without scrolling."""
-
-Author = tuple[AuthorKind, int | None]
-
-
-class AuthorPicker(QComboBox):
-    """Who said it: Anonymous first (the safe default), then optionally the facilitator, then
-    the roster in the order the facilitator knows it."""
-
-    def __init__(
-        self,
-        people: Sequence[ParticipantView],
-        *,
-        with_facilitator: bool = True,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._with_facilitator = with_facilitator
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(12)
-        self.set_people(people)
-
-    def set_people(self, people: Sequence[ParticipantView]) -> None:
-        """Refill after the roster changed, keeping the current choice when it is still there."""
-        keep = self.currentData()
-        self.blockSignals(True)
-        self.clear()
-        self.addItem(ANONYMOUS, _ANONYMOUS_ID)
-        if self._with_facilitator:
-            self.addItem(FACILITATOR, _FACILITATOR_ID)
-        self.insertSeparator(self.count())
-        for person in people:
-            self.addItem(person.display_name, person.id)
-        index = self.findData(keep) if keep is not None else 0
-        self.setCurrentIndex(max(0, index))
-        self.blockSignals(False)
-
-    def author(self) -> Author:
-        data = self.currentData()
-        if data == _FACILITATOR_ID:
-            return AuthorKind.FACILITATOR, None
-        if data is None or data == _ANONYMOUS_ID:
-            return AuthorKind.ANONYMOUS, None
-        return AuthorKind.PARTICIPANT, int(data)
-
-    def participant_id(self) -> int | None:
-        """The person chosen, None for Anonymous (and the facilitator)."""
-        return self.author()[1]
-
-    def choose(self, participant_id: int | None) -> None:
-        index = self.findData(_ANONYMOUS_ID if participant_id is None else participant_id)
-        self.setCurrentIndex(max(0, index))
-
-
-class VisibilityPicker(QComboBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        for visibility, label in VISIBILITY_LABELS.items():
-            self.addItem(label, visibility.value)
-            self.setItemData(
-                self.count() - 1, VISIBILITY_HELP[visibility], Qt.ItemDataRole.ToolTipRole
-            )
-
-    def visibility(self) -> Visibility:
-        return Visibility(self.currentData())
-
-    def choose(self, visibility: Visibility) -> None:
-        self.setCurrentIndex(max(0, self.findData(visibility.value)))
-
-
-class NoteEntry(QPlainTextEdit):
-    """The new-note field: Enter saves (through ``on_submit``), Shift+Enter breaks the line."""
-
-    def __init__(self, on_submit: Callable[[], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._on_submit = on_submit
-        self.setTabChangesFocus(True)
-        lines = self.fontMetrics().lineSpacing() * ENTRY_LINES
-        margin = math.ceil(self.document().documentMargin())
-        self.setFixedHeight(lines + 2 * (margin + self.frameWidth()))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self._on_submit()
-            return
-        if enter:
-            self.insertPlainText("\n")
-            return
-        super().keyPressEvent(event)
-
-
-class GrowingTextEdit(QTextEdit):
-    """Plain text that is as tall as what it holds, so a list of notes reads like a page."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptRichText(False)
-        self.setTabChangesFocus(True)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setPlainText(text)
-        self.document().contentsChanged.connect(self._fit)
-        self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        document = self.document()
-        document.setTextWidth(self.viewport().width())
-        frame = 2 * self.frameWidth()
-        height = math.ceil(document.size().height()) + frame
-        if height != self.height():
-            self.setFixedHeight(height)
-
-
-class NoteRow(QFrame):
-    """One note: "Name /", the answer (editable), its visibility and a Delete."""
-
-    def __init__(
-        self,
-        note: NoteView,
-        author: str,
-        on_edit: Callable[[int, str], None],
-        on_visibility: Callable[[int, Visibility], None],
-        on_delete: Callable[[int], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.note = note
-        self.author_label = QLabel(f"{author}\N{NO-BREAK SPACE}/", self)
-        bold = QFont(self.author_label.font())
-        bold.setBold(True)
-        self.author_label.setFont(bold)
-        self.author_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.author_label.setWordWrap(True)
-        self.author_label.setContentsMargins(0, self.frameWidth() + 4, 0, 0)
-        self.text_edit = GrowingTextEdit(note.text, self)
-        self.text_edit.setAccessibleName(f"Note by {author}")
-        self.text_edit.textChanged.connect(lambda: on_edit(note.id, self.text_edit.toPlainText()))
-        self.visibility_box = VisibilityPicker(self)
-        self.visibility_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.visibility_box.setMinimumContentsLength(len("Off the record"))
-        self.visibility_box.choose(note.visibility)
-        self.visibility_box.setAccessibleName(f"Visibility of the note by {author}")
-        self.visibility_box.setToolTip(VISIBILITY_HELP[note.visibility])
-        self.visibility_box.activated.connect(
-            lambda _row: on_visibility(note.id, self.visibility_box.visibility())
-        )
-        self.delete_button = QToolButton(self)
-        self.delete_button.setText("Delete")
-        self.delete_button.setAccessibleName(f"Delete the note by {author}")
-        self.delete_button.clicked.connect(lambda: on_delete(note.id))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.author_label, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text_edit, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.visibility_box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class NotesPane(CapturePane):
@@ -314,21 +114,10 @@ class NotesPane(CapturePane):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.undo_label = QLabel(self)
-        self.undo_label.setAccessibleName("Deleted note")
-        self.undo_button = QPushButton(f"Undo ({UNDO_KEY})", self)
-        self.undo_button.setAccessibleName("Undo delete")
-        self.undo_button.clicked.connect(self.undo_delete)
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        undo_layout = QHBoxLayout(self.undo_bar)
-        undo_layout.setContentsMargins(6, 2, 2, 2)
-        undo_layout.addWidget(self.undo_label, 1)
-        undo_layout.addWidget(self.undo_button)
-        self.undo_bar.hide()
-        undo = QShortcut(QKeySequence(UNDO_KEY), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo_delete)
+        self.undo_bar = UndoBar(self, "Deleted note")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.undo_label = self.undo_bar.label
+        self.undo_button = self.undo_bar.button
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -342,10 +131,8 @@ class NotesPane(CapturePane):
         layout.addWidget(self.undo_bar)
 
         events = context.events
-        if hasattr(events, "note_did_save"):
-            events.note_did_save.connect(self._note_saved_elsewhere)
-        if hasattr(events, "cohort_did_change"):
-            events.cohort_did_change.connect(self._cohort_changed)
+        events.note_did_save.connect(self._note_saved_elsewhere)
+        events.cohort_did_change.connect(self._cohort_changed)
         self._read_people()
         self._show_prompt()
 
@@ -429,7 +216,7 @@ class NotesPane(CapturePane):
         context = self.context
         everyone = list_participants(context.store, context.cohort_id)
         self._names = {person.id: person.display_name for person in everyone}
-        self.author_box.set_people([person for person in everyone if person.is_active])
+        self.author_box.set_people(roster_for_run(context.store, context.run_id))
 
     def _fill_list(self) -> None:
         self._autosave.flush()
@@ -492,18 +279,15 @@ class NotesPane(CapturePane):
         self.undo_button.setFocus()
 
     def _show_undo(self) -> None:
-        if not self._deleted:
-            self.undo_bar.hide()
-            return
-        last = self._deleted[-1]
-        preview = last.text if len(last.text) <= 40 else last.text[:39] + "…"
-        self.undo_label.setText(f"Deleted {self._author_name(last)} / {preview}")
-        self.undo_bar.show()
+        last = self._deleted[-1] if self._deleted else None
+        self.undo_bar.show_deleted(
+            f"Deleted {self._author_name(last)} / {shortened(last.text)}" if last else None
+        )
 
     def _announce(self, note_id: int) -> None:
         self._writing = True
         try:
-            announce(self.context.events, "note_did_save", note_id)
+            self.context.events.note_did_save.emit(note_id)
         finally:
             self._writing = False
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QLabel,
@@ -49,6 +48,7 @@ from cofacilitator.ui.assignment_form import (
     SavePathChooser,
     choose_handback_path,
 )
+from cofacilitator.ui.file_choosers import ask_open_path
 from cofacilitator.ui.guidelines_panel import GuidelinesReader
 from cofacilitator.ui.module_browser import ModuleBrowser
 from cofacilitator.ui.raise_concern_dialog import RaiseConcernDialog
@@ -64,11 +64,11 @@ STANDING_WORDS = {
 
 
 def choose_invitation_file(parent: QWidget) -> Path | None:
-    path, _filter = QFileDialog.getOpenFileName(
+    path = ask_open_path(
         parent,
         "Open the invitation from your facilitator",
-        str(Path.home()),
         "Invitations (*.json);;All files (*)",
+        str(Path.home()),
     )
     return Path(path) if path else None
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from cofacilitator.timer import SegmentTimer, format_remaining
+from cofacilitator.ui.palette_colours import blend
 
 REPAINT_MS = 250
 PULSE_SECONDS = 2.0
@@ -58,14 +59,6 @@ _TITLE_SHARE = 0.065
 _BANNER_SHARE = 0.05
 _LINE_SHARE = 0.042
 _WIDEST_TIME = "+8:88:88"
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * amount),
-        round(a.green() + (b.green() - a.green()) * amount),
-        round(a.blue() + (b.blue() - a.blue()) * amount),
-    )
 
 
 class PresenterClock(QWidget):
@@ -265,7 +258,7 @@ class PresenterClock(QWidget):
         window = self.palette().color(QPalette.ColorRole.Window)
         painter = QPainter(self)
         wash = 0.12 + 0.28 * self.pulse if self.pulse or self._is_over() else 0.0
-        painter.fillRect(self.rect(), _mix(window, _OVERRUN_WASH, wash) if wash else window)
+        painter.fillRect(self.rect(), blend(window, _OVERRUN_WASH, wash) if wash else window)
         painter.end()
 
     def _is_over(self) -> bool:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cofacilitator.cohorts import get_cohort, list_participants
+from cofacilitator.run_roster import roster_for_run
 from cofacilitator.runs import get_run
 from cofacilitator.session_records import (
     QuestionView,
@@ -38,8 +39,8 @@ from cofacilitator.session_records import (
     list_questions,
 )
 from cofacilitator.store.models import AnsweredWhen
+from cofacilitator.ui.author_picker import ANONYMOUS, AuthorPicker
 from cofacilitator.ui.autosave import Autosave, SaveIndicator
-from cofacilitator.ui.notes_pane import ANONYMOUS, AuthorPicker
 from cofacilitator.ui.pane_context import CapturePane, PaneContext
 
 OPEN_MARK = "Open"
@@ -145,9 +146,7 @@ class QAPane(CapturePane):
         layout.addLayout(new_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        events = context.events
-        if hasattr(events, "cohort_did_change"):
-            events.cohort_did_change.connect(self._cohort_changed)
+        context.events.cohort_did_change.connect(self._cohort_changed)
         self.reload()
 
     # ------------------------------------------------------------------------------ reading
@@ -157,9 +156,10 @@ class QAPane(CapturePane):
         context = self.context
         everyone = list_participants(context.store, context.cohort_id)
         self._names = {person.id: person.display_name for person in everyone}
-        self.asker_box.set_people([person for person in everyone if person.is_active])
+        roster = roster_for_run(context.store, context.run_id)
+        self.asker_box.set_people(roster)
         answerers = [f.name for f in get_cohort(context.store, context.cohort_id).facilitators]
-        answerers += [p.display_name for p in everyone if p.is_active and p.display_name]
+        answerers += [p.display_name for p in roster if p.display_name]
         self.answered_by_box.blockSignals(True)
         typed = self.answered_by_box.currentText()
         self.answered_by_box.clear()

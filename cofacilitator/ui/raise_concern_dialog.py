@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from cofacilitator.concerns import ConcernError, concern_filename, write_concern_file
 from cofacilitator.invitation import Invitation
 from cofacilitator.messages import is_email
+from cofacilitator.ui.file_choosers import ask_save_path
 
 SaveChooser = Callable[[QWidget, str], str | None]
 Clock = Callable[[], datetime]
@@ -41,10 +41,9 @@ Clock = Callable[[], datetime]
 
 
 def choose_concern_path(parent: QWidget, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent, "Save the concern file", suggested, "Concern files (*.json);;All files (*)"
     )
-    return path or None
 
 
 def contact_html(name: str, contact: str, role: str) -> str:

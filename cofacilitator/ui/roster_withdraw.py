@@ -12,13 +12,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, tzinfo
 
-from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cofacilitator.cohorts import ParticipantView, reinstate_participant, withdraw_participant
 from cofacilitator.store.database import Store
-
-DAY_FORMAT = "ddd d MMM yyyy"
+from cofacilitator.ui.date_text import DAY_FORMAT, moment_day_text
 
 
 class WithdrawControl(QWidget):
@@ -50,6 +57,8 @@ class WithdrawControl(QWidget):
         self.date_edit.setAccessibleName("Date the withdrawal starts")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DAY_FORMAT)
+        # The text field inside the date box is what takes the focus; it answers to the same name.
+        self.date_edit.findChild(QLineEdit).setAccessibleName(self.date_edit.accessibleName())
         self.from_label.setBuddy(self.date_edit)
         self.withdraw_button = QPushButton("&Withdraw from this date", self)
         self.withdraw_button.clicked.connect(self.withdraw)
@@ -80,17 +89,18 @@ class WithdrawControl(QWidget):
             widget.setEnabled(person is not None)
         self.reinstate_button.setVisible(withdrawn)
         self.date_edit.setDate(QDate(self._today()))
+        name = person.display_name if person is not None else "the person chosen"
+        self.withdraw_button.setAccessibleName(f"Withdraw {name} from the chosen date")
+        self.reinstate_button.setAccessibleName(f"Reinstate {name} on the active roster")
         if person is None:
             self.explanation.setText("Choose someone on the roster to withdraw or reinstate them.")
             return
-        name = person.display_name
-        self.withdraw_button.setAccessibleName(f"Withdraw {name} from the chosen date")
-        self.reinstate_button.setAccessibleName(f"Reinstate {name} on the active roster")
         if withdrawn:
             assert person.withdrawn_at is not None
+            since = moment_day_text(person.withdrawn_at, self._viewer)
             self.explanation.setText(
-                f"{name} is withdrawn from {self._day(person.withdrawn_at)}. Reinstating puts "
-                "them back on the active roster; nothing they contributed was lost."
+                f"{name} is withdrawn from {since}. Reinstating puts them back on the active "
+                "roster; nothing they contributed was lost."
             )
             return
         self.explanation.setText(
@@ -99,10 +109,6 @@ class WithdrawControl(QWidget):
             "and you can reinstate them. This is not erasing, which removes someone's data for "
             "good when they ask to be forgotten, and cannot be undone."
         )
-
-    def _day(self, moment: datetime) -> str:
-        local = moment.replace(tzinfo=UTC).astimezone(self._viewer)
-        return QLocale().toString(QDate(local.year, local.month, local.day), DAY_FORMAT)
 
     def _start_of(self, day: date) -> datetime:
         """The start of ``day`` on the facilitator's clock, as naive UTC like the store."""

@@ -12,7 +12,6 @@ again returns to the same segment with the timer where it was. Time comes from t
 
 from __future__ import annotations
 
-import html
 import sqlite3
 import time
 from collections.abc import Callable, Mapping
@@ -20,15 +19,13 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QHideEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -39,7 +36,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from cofacilitator.cohorts import get_cohort, list_cohorts
-from cofacilitator.markdown_text import render_markdown_html
 from cofacilitator.runs import (
     RunStatus,
     RunView,
@@ -58,132 +54,21 @@ from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Module, Segment, SegmentKind
 from cofacilitator.store.backups import BackupUnavailable, backup_before_run
 from cofacilitator.store.database import Store
-from cofacilitator.timer import Clock, RunTotals, SegmentPlan, TimerState, format_clock
+from cofacilitator.timer import Clock, RunTotals, SegmentPlan, TimerState
+from cofacilitator.ui.agenda_panel import SKIP_KEY, AgendaPanel
 from cofacilitator.ui.background import Runner, run_op
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.export_dialog import ExportDialog, open_export_dialog
 from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
-from cofacilitator.ui.pane_context import CapturePane, PaneContext, PaneFactory
+from cofacilitator.ui.pane_context import PaneContext, PaneFactory
+from cofacilitator.ui.pane_holder import PaneHolder
 from cofacilitator.ui.presenter_clock import PresenterClock
+from cofacilitator.ui.segment_content import segment_html, slides_link
 from cofacilitator.ui.settings import SettingsFile
 from cofacilitator.ui.speaking_panel import SpeakingPanel
 from cofacilitator.ui.timer_panel import TimerPanel
 
-SKIP_KEY = "Ctrl+K"
 PRESENTER_KEY = "F5"
-FIGURE_WIDTH = 400
-"""Figures fit the centre column at 1280x720; the text browser does not shrink images."""
-
-NOTHING_TO_CAPTURE = "Nothing to capture in this segment"
-
-_NO_HEIGHT_LIMIT = 16_777_215
-"""Qt's QWIDGETSIZE_MAX, which PySide does not export."""
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def epigraph_segment(module: Module) -> str:
-    """Where the module's opening quote is read: the roll call, or the first segment."""
-    for segment in module.segments:
-        if segment.kind is SegmentKind.ROLL_CALL:
-            return segment.id
-    return module.segments[0].id if module.segments else ""
-
-
-def slides_link(segment: Segment) -> str:
-    """The segment's slides address, or "" while the curriculum's link is still to be added."""
-    link = segment.slides.strip()
-    return "" if link in ("", "#") else link
-
-
-def segment_html(module: Module, segment: Segment) -> str:
-    """What the facilitator reads from during the segment; all module text is escaped."""
-    parts = [f"<h2>{_e(segment.title)}</h2>"]
-    facts = [f"{segment.minutes} min"]
-    facts.append("may be recorded" if segment.recordable else "not recorded")
-    if segment.optional:
-        facts.append("optional")
-    parts.append(f"<p><i>{_e(' · '.join(facts))}</i></p>")
-    quote = module.epigraph
-    if segment.id == epigraph_segment(module) and quote.text:
-        byline = ", ".join(_e(part) for part in (quote.author, quote.source) if part)
-        parts.append(f"<blockquote><p><i>“{_e(quote.text)}”</i></p><p>— {byline}</p></blockquote>")
-    if segment.slides and not slides_link(segment):
-        parts.append("<p>Slides: <i>link still to be added</i></p>")
-    if segment.body:
-        parts.append(render_markdown_html(segment.body))
-    for figure in segment.figures:
-        parts.append(
-            f'<p align="center"><img src="{_e(figure.path)}" width="{FIGURE_WIDTH}" '
-            f'alt="{_e(figure.alt)}"></p>'
-            f'<p align="center"><i>{_e(figure.caption or figure.alt)}</i></p>'
-        )
-    if segment.prompts:
-        parts.append(_prompts_html(segment))
-    return "\n".join(parts)
-
-
-def _prompts_html(segment: Segment) -> str:
-    """Prompts under their group headings, in file order; ungrouped ones under "Prompts"."""
-    parts: list[str] = []
-    group: str | None = None
-    for prompt in segment.prompts:
-        if prompt.group != group:
-            if group is not None:
-                parts.append("</ul>")
-            parts.append(f"<h3>{_e(prompt.group or 'Prompts')}</h3><ul>")
-            group = prompt.group
-        details = "".join(f"<li>{_e(d)}</li>" for d in prompt.details)
-        parts.append(
-            f"<li>{_e(prompt.text)}" + (f"<ul>{details}</ul>" if details else "") + "</li>"
-        )
-    parts.append("</ul>")
-    return "".join(parts)
-
-
-def agenda_text(segment: Segment, actual: int | None, skipped: bool, current: bool) -> str:
-    """One agenda line: marks in words, so nothing relies on bold or colour alone."""
-    marks = [f"{segment.minutes} min"]
-    if actual is not None:
-        marks.append(f"took {actual} min")
-    if segment.optional:
-        marks.append("optional")
-    if skipped:
-        marks.append("skipped")
-    prefix = "▶ " if current else ""
-    return f"{prefix}{segment.title}\n{' · '.join(marks)}"
-
-
-def _descendants(widget: QWidget) -> list[QWidget]:
-    """Child widgets depth first, each parent's children in the order they were made."""
-    found: list[QWidget] = []
-    for child in widget.children():
-        if isinstance(child, QWidget):
-            found.append(child)
-            found += _descendants(child)
-    return found
-
-
-def pane_focus_chain(pane: QWidget) -> list[QWidget]:
-    """The pane's focusable widgets in the order its own tab chain sets, entered at the top.
-
-    A pane orders its widgets itself; the page only has to enter that order at the widget that
-    comes first in the pane (not wherever the window's chain happens to reach it first).
-    """
-    focusable = [w for w in _descendants(pane) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-    if pane.focusPolicy() & Qt.FocusPolicy.TabFocus:
-        focusable.insert(0, pane)
-    wanted = set(focusable)
-    ordered: list[QWidget] = []
-    widget = focusable[0] if focusable else None
-    for _ in range(len(_descendants(pane.window())) + 1):
-        if widget is None or len(ordered) == len(wanted):
-            break
-        if widget in wanted and widget not in ordered:
-            ordered.append(widget)
-        widget = widget.nextInFocusChain()
-    return ordered
 
 
 class RunnerPage(QWidget):
@@ -229,7 +114,6 @@ class RunnerPage(QWidget):
         self._cohort_name = ""
         self._segment_id = ""
         self._timers: dict[str, TimerState] = {}
-        self._pane: QWidget | None = None
         self._speaking: SpeakingPanel | None = None
         self._presenter = presenter
 
@@ -295,6 +179,12 @@ class RunnerPage(QWidget):
         self.end_button = QPushButton("End session", page)
         self.end_button.setAccessibleName("End the session")
         self.end_button.clicked.connect(self._end_or_reopen)
+        self.export_button = QPushButton("E&xport…", page)
+        self.export_button.setAccessibleName("Export this session's notes")
+        self.export_button.setToolTip(
+            "Write this session's shared notes (or the whole cohort's) as Markdown or HTML"
+        )
+        self.export_button.clicked.connect(self.open_export)
 
         header_text = QVBoxLayout()
         header_text.addWidget(self.title_label)
@@ -303,39 +193,16 @@ class RunnerPage(QWidget):
         header.addLayout(header_text, 1)
         header.addWidget(self.slides_button)
         header.addWidget(self.presenter_button)
+        header.addWidget(self.export_button)
         header.addWidget(self.end_button)
 
-        self.agenda = QListWidget(page)
-        self.agenda.setAccessibleName("Agenda")
-        self.agenda.setAccessibleDescription(
-            "Segments of the session; Enter goes to the selected segment"
-        )
-        self.agenda.setWordWrap(True)
-        self.agenda.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.agenda.setSpacing(2)
-        self.agenda.itemActivated.connect(self._agenda_activated)
-        self.agenda.currentRowChanged.connect(lambda _row: self._update_skip_button())
-        agenda_title = QLabel("&Agenda", page)
-        agenda_title.setBuddy(self.agenda)
-        self.skip_button = QPushButton(page)
-        self.skip_button.clicked.connect(self.toggle_skip_selected)
-        self.totals_label = QLabel(page)
-        self.totals_label.setWordWrap(True)
-        self.totals_label.setAccessibleName("Planned and elapsed time")
-        agenda_column = QWidget(page)
-        agenda_layout = QVBoxLayout(agenda_column)
-        agenda_layout.setContentsMargins(0, 0, 0, 0)
-        agenda_layout.addWidget(agenda_title)
-        agenda_layout.addWidget(self.agenda, 1)
-        agenda_layout.addWidget(self.skip_button)
-        agenda_layout.addWidget(self.totals_label)
+        self.agenda_panel = AgendaPanel(page)
+        self.agenda_panel.segment_chosen.connect(self.go_to)
+        self.agenda_panel.skip_requested.connect(self.toggle_skip_selected)
 
         self.content = MarkdownView(open_link=self._open_url)
         self.content.setAccessibleName("Segment content")
-        self._pane_holder = QFrame(page)
-        self._pane_holder.setFrameShape(QFrame.Shape.NoFrame)
-        self._pane_layout = QVBoxLayout(self._pane_holder)
-        self._pane_layout.setContentsMargins(0, 0, 0, 0)
+        self._pane_holder = PaneHolder(self._pane_factories, page)
         centre = QSplitter(Qt.Orientation.Vertical, page)
         centre.addWidget(self.content)
         centre.addWidget(self._pane_holder)
@@ -362,7 +229,7 @@ class RunnerPage(QWidget):
         self.timer_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         self._columns = QSplitter(Qt.Orientation.Horizontal, page)
-        self._columns.addWidget(agenda_column)
+        self._columns.addWidget(self.agenda_panel)
         self._columns.addWidget(centre)
         self._columns.addWidget(right_column)
         self._columns.setStretchFactor(0, 0)
@@ -404,8 +271,20 @@ class RunnerPage(QWidget):
         return self._module.segment(self._segment_id)
 
     @property
+    def agenda(self) -> QListWidget:
+        return self.agenda_panel.agenda
+
+    @property
+    def skip_button(self) -> QPushButton:
+        return self.agenda_panel.skip_button
+
+    @property
+    def totals_label(self) -> QLabel:
+        return self.agenda_panel.totals_label
+
+    @property
     def capture_pane(self) -> QWidget | None:
-        return self._pane
+        return self._pane_holder.pane
 
     @property
     def speaking_panel(self) -> SpeakingPanel | None:
@@ -500,8 +379,7 @@ class RunnerPage(QWidget):
 
     def flush(self) -> None:
         """Write the capture pane's pending edit; called before anything leaves the segment."""
-        if isinstance(self._pane, CapturePane):
-            self._pane.flush()
+        self._pane_holder.flush()
 
     def _start(self, run_id: int, module: Module) -> None:
         """Back up first, off the UI thread, then mark the run started; failing to back up
@@ -612,7 +490,7 @@ class RunnerPage(QWidget):
 
     def toggle_skip_selected(self) -> None:
         """Skip the selected optional segment, or bring a skipped one back."""
-        segment = self._selected_segment()
+        segment = self.agenda_panel.selected_segment
         if self._run is None or self._module is None or segment is None or not segment.optional:
             return
         if segment.id in self._run.skipped_segments:
@@ -624,17 +502,6 @@ class RunnerPage(QWidget):
                 self._run = skip_segment(self._store, self._run.id, self._module, segment.id)
         self._events.run_did_advance.emit(self._run.id)
         self._fill_agenda(select=segment.id)
-
-    def _selected_segment(self) -> Segment | None:
-        item = self.agenda.currentItem()
-        if item is None or self._module is None:
-            return None
-        return self._module.segment(item.data(Qt.ItemDataRole.UserRole))
-
-    def _agenda_activated(self, item: QListWidgetItem) -> None:
-        segment_id = item.data(Qt.ItemDataRole.UserRole)
-        if self._run is not None and segment_id not in self._run.skipped_segments:
-            self.go_to(segment_id)
 
     # ------------------------------------------------------------------------------ timers
 
@@ -683,38 +550,18 @@ class RunnerPage(QWidget):
         self._feed_presenter()
 
     def _set_pane(self, segment: Segment | None) -> None:
-        if self._pane is not None:
-            self._pane_layout.removeWidget(self._pane)
-            self._pane.hide()
-            self._pane.deleteLater()
-            self._pane = None
         if segment is None or self._run is None or self._module is None:
+            self._pane_holder.show_pane(None)
             return
-        factory = self._pane_factories.get(segment.kind)
-        if factory is None:
-            pane: QWidget = QLabel(NOTHING_TO_CAPTURE)
-            pane.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            pane.setWordWrap(True)
-            pane.setAccessibleName(NOTHING_TO_CAPTURE)
-            pane.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        else:
-            pane = factory(
-                PaneContext(
-                    store=self._store,
-                    events=self._events,
-                    cohort_id=self._run.cohort_id,
-                    run_id=self._run.id,
-                    module=self._module,
-                    segment=segment,
-                )
+        self._pane_holder.show_pane(
+            PaneContext(
+                store=self._store,
+                events=self._events,
+                cohort_id=self._run.cohort_id,
+                run_id=self._run.id,
+                module=self._module,
+                segment=segment,
             )
-        self._pane_layout.addWidget(pane)
-        pane.show()
-        self._pane = pane
-        # A placeholder needs one line; the content then gets the rest of the column.
-        placeholder = factory is None
-        self._pane_holder.setMaximumHeight(
-            pane.sizeHint().height() * 2 if placeholder else _NO_HEIGHT_LIMIT
         )
         self._chain_focus()
 
@@ -722,8 +569,7 @@ class RunnerPage(QWidget):
         """Tab goes the way the eye does: agenda, content, capture, timer, tally, header."""
         timer = self.timer_panel
         chain: list[QWidget] = [self.agenda, self.skip_button, self.content]
-        if self._pane is not None:
-            chain += pane_focus_chain(self._pane)
+        chain += self._pane_holder.focus_chain()
         chain += [
             timer.start_pause_button,
             timer.remove_minute_button,
@@ -734,7 +580,7 @@ class RunnerPage(QWidget):
         ]
         if self._speaking is not None:
             chain += self._speaking.focus_chain
-        chain += [self.slides_button, self.presenter_button, self.end_button]
+        chain += [self.slides_button, self.presenter_button, self.export_button, self.end_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -742,48 +588,8 @@ class RunnerPage(QWidget):
         """Rebuild the agenda; the selection goes to ``select``, else the current segment."""
         if self._module is None or self._run is None:
             return
-        totals = self._totals()
-        skipped = set(self._run.skipped_segments)
-        self.agenda.clear()
-        for index, segment in enumerate(self._module.segments):
-            current = segment.id == self._segment_id
-            text = agenda_text(
-                segment, totals.actual_minutes[index], segment.id in skipped, current
-            )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, segment.id)
-            font = QFont(self.agenda.font())
-            font.setBold(current)
-            font.setStrikeOut(segment.id in skipped)
-            item.setFont(font)
-            self.agenda.addItem(item)
-        keep = select or self._segment_id
-        ids = [segment.id for segment in self._module.segments]
-        self.agenda.setCurrentRow(ids.index(keep) if keep in ids else 0)
-        self._update_skip_button()
-        self._refresh_totals()
-
-    def _update_skip_button(self) -> None:
-        segment = self._selected_segment()
-        skipped = (
-            self._run is not None
-            and segment is not None
-            and (segment.id in self._run.skipped_segments)
-        )
-        self.skip_button.setText(
-            f"Restore skipped segment ({SKIP_KEY})"
-            if skipped
-            else f"Skip optional segment ({SKIP_KEY})"
-        )
-        self.skip_button.setAccessibleName(
-            "Restore the selected skipped segment" if skipped else "Skip the selected segment"
-        )
-        optional = segment is not None and segment.optional
-        self.skip_button.setEnabled(optional)
-        self.skip_button.setToolTip(
-            "Optional segments can be dropped when the call runs late"
-            if optional
-            else "Select an optional segment in the agenda to skip it"
+        self.agenda_panel.show_run(
+            self._module, self._run.skipped_segments, self._segment_id, self._totals(), select
         )
 
     def _totals(self) -> RunTotals:
@@ -800,16 +606,8 @@ class RunnerPage(QWidget):
         return RunTotals.of(pairs, self._wall())
 
     def _refresh_totals(self) -> None:
-        if self._module is None or self._run is None:
-            return
-        totals = self._totals()
-        text = (
-            f"Planned {totals.planned_minutes} min"
-            f" ({totals.required_minutes} min without optional segments)\n"
-            f"Elapsed {format_clock(totals.elapsed_seconds)}"
-        )
-        if text != self.totals_label.text():
-            self.totals_label.setText(text)
+        if self._module is not None and self._run is not None:
+            self.agenda_panel.show_totals(self._totals())
 
     def _refresh_header(self, note: str = "") -> None:
         if self._run is None or self._module is None:
@@ -834,6 +632,20 @@ class RunnerPage(QWidget):
         segment = self.current_segment
         if segment is not None and slides_link(segment):
             self._open_url(QUrl(slides_link(segment)))
+
+    def open_export(self) -> ExportDialog | None:
+        """The export dialog over the page, on this session (the whole cohort one click away)."""
+        if self._run is None:
+            return None
+        self.flush()
+        return open_export_dialog(
+            self,
+            self._store,
+            self._catalog,
+            self._settings,
+            run_id=self._run.id,
+            runner=self._op_runner,
+        )
 
     def toggle_presenter(self) -> None:
         """Show the clock window for participants (or hide it); it follows every segment."""
@@ -874,9 +686,7 @@ class RunnerPage(QWidget):
         self.title_label.setFont(font)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Follow the app font (Ctrl+plus): the title and the agenda's bold line are set fonts."""
+        """Follow the app font (Ctrl+plus): the title's font is set from it."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._apply_title_font()
-            selected = self._selected_segment()
-            self._fill_agenda(select=selected.id if selected else None)

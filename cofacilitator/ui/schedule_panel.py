@@ -17,14 +17,13 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QPalette, QShowEvent, QTextCharFormat
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QDesktopServices, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QCompleter,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -63,27 +62,24 @@ from cofacilitator.schedule import (
 )
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.database import Store
+from cofacilitator.ui.date_text import DAY_FORMAT, day_text
 from cofacilitator.ui.document_import_dialog import DocumentImportDialog
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.file_choosers import ask_save_path
 from cofacilitator.ui.messages_dialog import MessagesDialog, UrlOpener
+from cofacilitator.ui.palette_colours import blend
+from cofacilitator.ui.reload_when_shown import ReloadWhenShown
 from cofacilitator.ui.shared_document_actions import SaveChooser, SharedDocumentActions
 
-DAY_FORMAT = "ddd d MMM yyyy"
 DEFAULT_START = "16:00"
 """A suggestion for a session that has none, until the facilitator saves their own."""
 MARK_TINT = 0.35
 
 
 def choose_calendar_path(parent: QWidget, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent, "Save the calendar invite", suggested, "Calendar files (*.ics);;All files (*)"
     )
-    return path or None
-
-
-def day_text(day: date) -> str:
-    """ "Tue 8 Oct 2026" in an English locale; the facilitator's own words for days elsewhere."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), DAY_FORMAT)
 
 
 def series_line(event: SeriesEvent) -> str:
@@ -155,7 +151,7 @@ class SchedulePanel(QWidget):
         self._run_id: int | None = None
         self._loaded: FormValues | None = None
         self._marked: list[QDate] = []
-        self._stale = False
+        self._reload_when_shown = ReloadWhenShown(self, self._refresh_after_change)
         self.messages_dialog: MessagesDialog | None = None
         self.import_dialog: DocumentImportDialog | None = None
 
@@ -337,7 +333,7 @@ class SchedulePanel(QWidget):
 
     def reload_series(self) -> None:
         """Re-read the series into the list and the calendar; the form keeps its edits."""
-        self._stale = False
+        self._reload_when_shown.mark_fresh()
         cohort_id = self._cohort_id
         self._series = (
             list_series(self._store, cohort_id, self._viewer, self._catalog)
@@ -367,11 +363,7 @@ class SchedulePanel(QWidget):
         active = QPalette.ColorGroup.Active
         base = palette.color(active, QPalette.ColorRole.Base)
         hue = palette.color(active, QPalette.ColorRole.Highlight)
-        wash = QColor(
-            round(base.red() + (hue.red() - base.red()) * MARK_TINT),
-            round(base.green() + (hue.green() - base.green()) * MARK_TINT),
-            round(base.blue() + (hue.blue() - base.blue()) * MARK_TINT),
-        )
+        wash = blend(base, hue, MARK_TINT)
         for event in self._series:
             if event.start is None:
                 continue
@@ -390,22 +382,13 @@ class SchedulePanel(QWidget):
         return [day.toPython() for day in self._marked]
 
     def _cohort_changed(self, cohort_id: int) -> None:
-        if cohort_id != self._cohort_id:
-            return
-        if self.isVisible():
-            self._refresh_after_change()
-        else:
-            self._stale = True
+        if cohort_id == self._cohort_id:
+            self._reload_when_shown.request()
 
     def _refresh_after_change(self) -> None:
         self.reload_series()
         if not self.is_dirty():
             self._show_run(self._run_id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._refresh_after_change()
 
     # ------------------------------------------------------------------------------ choosing
 

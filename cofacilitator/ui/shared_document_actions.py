@@ -14,22 +14,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cofacilitator.atomic_write import write_text_atomic
 from cofacilitator.export_model import ExportError, ModuleLookup
 from cofacilitator.shared_document import BlankDocument, blank_session_document
 from cofacilitator.store.database import Store
+from cofacilitator.ui.file_choosers import ask_save_path
 
 SaveChooser = Callable[[QWidget, str], str | None]
 """Asks where to save, given the suggested file name; None when the facilitator cancels."""
 
 
 def choose_markdown_path(parent: QWidget, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent, "Save the shared document", suggested, "Markdown (*.md);;All files (*)"
     )
-    return path or None
 
 
 def blank_document_mime(document: BlankDocument) -> QMimeData:

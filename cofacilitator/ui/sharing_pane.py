@@ -34,12 +34,13 @@ from cofacilitator.cohorts import list_participants
 from cofacilitator.markdown_text import plain_inline
 from cofacilitator.notes import NoteView, add_note, edit_note, list_notes
 from cofacilitator.paths import shipped_modules_dir
+from cofacilitator.run_roster import roster_for_run
 from cofacilitator.runs import list_runs
 from cofacilitator.sessions.catalog import load_catalog
 from cofacilitator.sessions.schema import Module
 from cofacilitator.speaking import sharing_order
 from cofacilitator.store.models import AuthorKind, ResponseStatus
-from cofacilitator.ui.autosave import Autosave, SaveIndicator, announce
+from cofacilitator.ui.autosave import Autosave, SaveIndicator
 from cofacilitator.ui.markdown_view import MarkdownView
 from cofacilitator.ui.pane_context import CapturePane, PaneContext
 from cofacilitator.ui.roll_call_pane import people_in_call
@@ -191,10 +192,8 @@ class SharingPane(CapturePane):
         layout.addLayout(notes_header)
         layout.addWidget(self.notes_edit)
         events = context.events
-        if hasattr(events, "cohort_did_change"):
-            events.cohort_did_change.connect(self._cohort_changed)
-        if hasattr(events, "assignment_did_import"):
-            events.assignment_did_import.connect(lambda _id: self.reload())
+        events.cohort_did_change.connect(self._cohort_changed)
+        events.assignment_did_import.connect(lambda _id: self.reload())
         self.reload()
 
     # ------------------------------------------------------------------------------ reading
@@ -215,8 +214,9 @@ class SharingPane(CapturePane):
         store = context.store
         everyone = list_participants(store, context.cohort_id)
         self._names = {person.id: person.display_name for person in everyone}
-        roster = [person.id for person in everyone if person.is_active]
-        present = {p.id for p in people_in_call(store, context.cohort_id, context.run_id)}
+        # The roster of this run: a past round still lists whoever withdrew since.
+        roster = [person.id for person in roster_for_run(store, context.run_id)]
+        present = {p.id for p in people_in_call(store, context.run_id)}
         self._previous_id = self._previous_module_id()
         self._previous = self._find_module(self._previous_id) if self._previous_id else None
         self._responses = {}
@@ -457,7 +457,7 @@ class SharingPane(CapturePane):
                 participant_id=participant_id,
                 author_kind=AuthorKind.PARTICIPANT,
             )
-        announce(context.events, "note_did_save", note.id)
+        context.events.note_did_save.emit(note.id)
 
     def _cohort_changed(self, cohort_id: int) -> None:
         if cohort_id == self.context.cohort_id:

@@ -31,8 +31,8 @@ from cofacilitator.attendance import (
     speaking_order,
     undo_speaking_turn,
 )
-from cofacilitator.cohorts import list_participants
 from cofacilitator.notes import list_notes
+from cofacilitator.run_roster import roster_for_run
 from cofacilitator.speaking import speaking_balance
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import AttendanceStatus
@@ -64,9 +64,10 @@ class SpeakingSnapshot:
     from_roster: bool
 
 
-def read_snapshot(store: Store, cohort_id: int, run_id: int) -> SpeakingSnapshot:
-    """People present (stepped-out people wait until they are back), in roster order."""
-    roster = list_participants(store, cohort_id, include_withdrawn=False)
+def read_snapshot(store: Store, run_id: int) -> SpeakingSnapshot:
+    """People present (stepped-out people wait until they are back), in the order of the run's
+    roster: the cohort as it stood at that call, so a past session keeps who withdrew since."""
+    roster = roster_for_run(store, run_id)
     attendance = {row.participant_id: row for row in list_attendance(store, run_id)}
     here = [
         person
@@ -189,7 +190,7 @@ class SpeakingPanel(QFrame):
 
     def reload(self) -> None:
         """Re-read the room from the store; cheap enough to do on every announcement."""
-        self._snapshot = read_snapshot(self._store, self._cohort_id, self._run_id)
+        self._snapshot = read_snapshot(self._store, self._run_id)
         self._rebuild()
 
     def tally(self, participant_id: int) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cofacilitator.cohorts import list_participants
+from cofacilitator.run_roster import roster_for_run
 from cofacilitator.session_records import (
     TableRowView,
     add_table_row,
@@ -42,8 +43,8 @@ from cofacilitator.session_records import (
     list_table_rows,
     reorder_table_rows,
 )
-from cofacilitator.ui.autosave import Autosave, SaveIndicator, emit
-from cofacilitator.ui.notes_pane import ANONYMOUS, AuthorPicker
+from cofacilitator.ui.author_picker import ANONYMOUS, AuthorPicker
+from cofacilitator.ui.autosave import Autosave, SaveIndicator
 from cofacilitator.ui.pane_context import CapturePane, PaneContext
 
 NAME_COLUMN = "Name"
@@ -118,7 +119,7 @@ class TableRowsModel(QAbstractTableModel):
         if row.cells.get(column, "") == text:
             return False
         self.rows[index.row()] = replace(row, cells={**row.cells, column: text})
-        emit(self.dataChanged, index, index)
+        self.dataChanged.emit(index, index)
         self._on_edit(row.id, column, text)
         return True
 
@@ -137,7 +138,7 @@ class LiveCellDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = QLineEdit(parent)
         editor.setFrame(False)
-        editor.textEdited.connect(lambda _text: emit(self.commitData, editor))
+        editor.textEdited.connect(lambda _text: self.commitData.emit(editor))
         return editor
 
 
@@ -207,9 +208,7 @@ class TablePane(CapturePane):
         layout.addWidget(self.table, 1)
         layout.addLayout(row_actions)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        events = context.events
-        if hasattr(events, "cohort_did_change"):
-            events.cohort_did_change.connect(self._cohort_changed)
+        context.events.cohort_did_change.connect(self._cohort_changed)
         self.reload()
 
     # ------------------------------------------------------------------------------ reading
@@ -218,7 +217,7 @@ class TablePane(CapturePane):
         self._autosave.flush()
         context = self.context
         everyone = list_participants(context.store, context.cohort_id)
-        self.person_box.set_people([person for person in everyone if person.is_active])
+        self.person_box.set_people(roster_for_run(context.store, context.run_id))
         names = {person.id: person.display_name for person in everyone}
         rows = list_table_rows(context.store, context.run_id, context.segment.id)
         self.model.set_rows(rows, names)

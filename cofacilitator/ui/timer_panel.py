@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from cofacilitator.timer import Clock, SegmentTimer, TimerState, format_clock, format_remaining
+from cofacilitator.ui.palette_colours import blend
 
 REPAINT_MS = 250
 """Four repaints a second keep the seconds display crisp without measurable load."""
@@ -69,14 +70,6 @@ def overrun_colour(palette: QPalette) -> QColor:
     if palette.color(QPalette.ColorRole.Window).lightness() < 128:
         return QColor("#ff7b72")
     return QColor("#b3261e")
-
-
-def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(
-        base.redF() + (tint.redF() - base.redF()) * amount,
-        base.greenF() + (tint.greenF() - base.greenF()) * amount,
-        base.blueF() + (tint.blueF() - base.blueF()) * amount,
-    )
 
 
 def _keys_text(*keys: str) -> str:
@@ -455,7 +448,7 @@ class TimerPanel(QWidget):
         frame = QPalette(self.palette())
         if self._pulse_on:
             window = self.palette().color(QPalette.ColorRole.Window)
-            frame.setColor(QPalette.ColorRole.Window, _blend(window, red, 0.25))
+            frame.setColor(QPalette.ColorRole.Window, blend(window, red, 0.25))
         self._frame.setAutoFillBackground(self._pulse_on)
         self._frame.setPalette(frame)
 

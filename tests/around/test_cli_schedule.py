@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import stat
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,15 +20,9 @@ from cofacilitator.runs import ensure_runs, get_run
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.database import Store, open_store
 from tests.around.small_cohort import FACILITATORS
+from tests.command_line import run_command
 
-
-def run(data_dir: Path, *arguments: str) -> int:
-    """Parse like the ``cofacilitator`` command does: the global --data-dir, then the family."""
-    parser = argparse.ArgumentParser(prog="cofacilitator")
-    parser.add_argument("--data-dir")
-    commands_schedule.register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["--data-dir", str(data_dir), *arguments])
-    return int(args.handler(args))
+run = partial(run_command, commands_schedule)
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import stat
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -12,15 +12,9 @@ from cofacilitator.cli import commands_cohorts
 from cofacilitator.cohorts import archive_cohort, create_cohort
 from cofacilitator.paths import DataPaths, database_url
 from cofacilitator.store.database import open_store
+from tests.command_line import run_command
 
-
-def run(data_dir: Path, *arguments: str) -> int:
-    """Parse like the ``cofacilitator`` command does: the global --data-dir, then the family."""
-    parser = argparse.ArgumentParser(prog="cofacilitator")
-    parser.add_argument("--data-dir")
-    commands_cohorts.register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["--data-dir", str(data_dir), *arguments])
-    return int(args.handler(args))
+run = partial(run_command, commands_cohorts)
 
 
 def test_demo_creates_the_cohort_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from cofacilitator.chat_import import parse_chat, preview_chat
-from cofacilitator.document_import import Decision, apply_preview
+from cofacilitator.import_apply import apply_preview
+from cofacilitator.import_preview import Decision
 from cofacilitator.name_matching import MatchStatus
 from cofacilitator.notes import list_notes
 from cofacilitator.sessions.catalog import Catalog

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,10 @@ from cofacilitator.assignment_store import get_response
 from cofacilitator.cli import commands_documents
 from cofacilitator.cohorts import list_participants
 from cofacilitator.notes import list_notes
-from cofacilitator.paths import DATA_DIR_ENV, DATABASE_URL_ENV, resolve_data_paths
 from cofacilitator.sessions.catalog import Catalog
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.database import Store
 from cofacilitator.store.models import NoteSource
+from tests.command_line import run_command
 from tests.documents.conftest import COHORT_NAME, Fresh, make_fresh
 from tests.documents.filling import add_after_slot, fill_slot
 
@@ -23,26 +22,7 @@ SAMPLES = Path(__file__).resolve().parent / "samples"
 ICEBREAKER = "What is one characteristic about a community you most admire?"
 
 
-def run(data_dir: Path, *arguments: str) -> int:
-    parser = argparse.ArgumentParser(prog="cofacilitator")
-    parser.add_argument("--data-dir")
-    commands_documents.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["--data-dir", str(data_dir), *arguments])
-    return int(args.handler(args))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def data_store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(f"sqlite:///{resolve_data_paths(data_dir).database}")
-    yield opened
-    opened.dispose()
+run = partial(run_command, commands_documents)
 
 
 @pytest.fixture

@@ -9,8 +9,10 @@ from cofacilitator.attendance import list_attendance
 from cofacilitator.cohorts import find_cohort, list_participants
 from cofacilitator.demo import DEMO_COHORT_NAME
 from cofacilitator.document_formats import read_document_bytes
-from cofacilitator.document_import import Decision, apply_preview, preview_document
+from cofacilitator.document_import import preview_document
 from cofacilitator.export_markdown import export_session
+from cofacilitator.import_apply import apply_preview
+from cofacilitator.import_preview import Decision
 from cofacilitator.notes import add_note, list_notes
 from cofacilitator.runs import list_runs
 from cofacilitator.session_records import list_feedback, list_questions, list_table_rows

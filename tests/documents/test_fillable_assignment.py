@@ -11,6 +11,13 @@ import docx
 import pytest
 from sqlalchemy import func, select
 
+from cofacilitator.assignment_document_import import (
+    Change,
+    apply_assignment_document,
+    import_assignment_documents,
+    preview_assignment_document,
+    record_assignment_link,
+)
 from cofacilitator.assignment_store import (
     ImportStatus,
     get_response,
@@ -20,13 +27,8 @@ from cofacilitator.assignment_store import (
 )
 from cofacilitator.cohorts import ParticipantDetails, add_participant, create_cohort
 from cofacilitator.fillable_assignment import (
-    Change,
-    apply_assignment_document,
     fillable_docx,
     fillable_markdown,
-    import_assignment_documents,
-    preview_assignment_document,
-    record_assignment_link,
     write_fillable_assignment,
 )
 from cofacilitator.handback import MAX_BYTES, HandBackRefused, RefusalKind, write_handback

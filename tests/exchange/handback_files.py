@@ -10,11 +10,18 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from cofacilitator.handback import HandBack, payload_digest, render_handback
+from cofacilitator.embedded_block import payload_digest
+from cofacilitator.handback import HandBack, render_handback
 from cofacilitator.sessions.schema import Module
 from tests.exchange.exchange_stores import Roster
 
-_BLOCK = re.compile(r"(<!-- cofacilitator-handback v\d+[^\n]*\n)([A-Za-z0-9+/=\n]+)(-->)")
+
+def block_pattern(marker: str) -> re.Pattern[str]:
+    """The embedded block opened by ``marker``: the opening line, the base64, the closing."""
+    return re.compile(rf"(<!-- {marker} v\d+[^\n]*\n)([A-Za-z0-9+/=\n]+)(-->)")
+
+
+_BLOCK = block_pattern("cofacilitator-handback")
 
 
 def make_handback(
@@ -41,18 +48,24 @@ def handback_text(roster: Roster, module: Module, values: dict[str, Any], **chan
     return render_handback(make_handback(roster, module, values, **changes), module)
 
 
-def payload_of(text: str) -> dict[str, Any]:
-    match = _BLOCK.search(text)
+def payload_of(text: str, *, block: re.Pattern[str] = _BLOCK) -> dict[str, Any]:
+    match = block.search(text)
     assert match is not None
     return json.loads(base64.b64decode(match.group(2)))
 
 
-def with_payload(text: str, payload: dict[str, Any], *, rehash: bool = False) -> str:
-    """``text`` with its embedded answers replaced by ``payload`` (checksum renewed if asked)."""
+def with_payload(
+    text: str,
+    payload: dict[str, Any],
+    *,
+    rehash: bool = False,
+    block: re.Pattern[str] = _BLOCK,
+) -> str:
+    """``text`` with its embedded payload replaced by ``payload`` (checksum renewed if asked)."""
     if rehash:
         payload = {**payload, "sha256": payload_digest(payload)}
     encoded = base64.b64encode(json.dumps(payload).encode("utf-8")).decode("ascii")
-    match = _BLOCK.search(text)
+    match = block.search(text)
     assert match is not None
     return text[: match.start(2)] + encoded + "\n" + text[match.end(2) :]
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -11,37 +10,17 @@ import pytest
 from cofacilitator.assignment_store import get_response
 from cofacilitator.cli import commands_exchange
 from cofacilitator.invitation import read_invitation
-from cofacilitator.paths import DATA_DIR_ENV, DATABASE_URL_ENV, resolve_data_paths
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Module
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.database import Store
+from tests.command_line import run_command
 from tests.exchange.exchange_stores import Roster, add_roster
 from tests.exchange.handback_files import handback_text
 
 ANSWERS = {"origin-story": "Started in a *library*.", "pathways": ["Mentoring"]}
 
 
-def run(data_dir: Path, *arguments: str) -> int:
-    """The command as the ``cofacilitator`` entry point runs it once the family is registered."""
-    parser = argparse.ArgumentParser(prog="cofacilitator")
-    parser.add_argument("--data-dir")
-    commands_exchange.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["--data-dir", str(data_dir), *arguments])
-    return int(args.handler(args))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def data_store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(f"sqlite:///{resolve_data_paths(data_dir).database}")
-    yield opened
-    opened.dispose()
+run = partial(run_command, commands_exchange)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cofacilitator.cli import commands_export
-from cofacilitator.paths import DATA_DIR_ENV, DATABASE_URL_ENV
+from cofacilitator.paths import DATABASE_URL_ENV
 from cofacilitator.store.database import open_store
 from cofacilitator.store.models import AuthorKind, Cohort, Note, Participant, SessionRun
 from tests.export.html_reading import read_page
@@ -27,10 +27,8 @@ def run_cli(*arguments: str) -> int:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, migrated_database: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path: Path, migrated_database: Path) -> Path:
     """A data folder holding one cohort with Sessions 1 and 2 of the shipped series."""
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
     folder = tmp_path / "data"
     folder.mkdir()
     shutil.copyfile(migrated_database, folder / "cofacilitator.sqlite")

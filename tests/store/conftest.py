@@ -8,15 +8,8 @@ from pathlib import Path
 import pytest
 from store_seed import Seeded, seed
 
-from cofacilitator.paths import DATA_DIR_ENV, DATABASE_URL_ENV, DataPaths
+from cofacilitator.paths import DataPaths
 from cofacilitator.store.database import Store, open_store
-
-
-@pytest.fixture(autouse=True)
-def _no_user_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A facilitator's own settings must never leak into (or be touched by) a test."""
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
 
 
 @pytest.fixture

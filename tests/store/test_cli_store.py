@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
@@ -15,15 +14,11 @@ from cofacilitator.paths import DATABASE_URL_ENV, DataPaths
 from cofacilitator.store.backups import list_backups
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import Participant
+from tests.command_line import run_command
 
 
 def run(data_paths: DataPaths, *arguments: str) -> int:
-    """Parse like the real ``cofacilitator`` command: a global --data-dir, then the command."""
-    parser = argparse.ArgumentParser(prog="cofacilitator")
-    parser.add_argument("--data-dir")
-    commands_store.register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["--data-dir", str(data_paths.root), *arguments])
-    return int(args.handler(args))
+    return run_command(commands_store, data_paths.root, *arguments)
 
 
 def test_backup_prints_the_new_file(

@@ -1,4 +1,5 @@
-"""Shared set-up of the Qt tests: no display, a fresh data folder, a clock the test moves.
+"""Shared set-up of the Qt tests: no display, a fresh data folder and store, the shipped modules,
+a clock the test moves.
 
 ``QT_QPA_PLATFORM`` is set before anything imports Qt, so the tests run on machines without a
 screen. Every test gets the application font back as it found it, because one test's Ctrl+plus
@@ -18,22 +19,12 @@ import pytest
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from cofacilitator.paths import DataPaths, shipped_modules_dir
-from cofacilitator.sessions.catalog import load_catalog
+from cofacilitator.paths import DataPaths
+from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Module
-
-
-class FakeClock:
-    """Monotonic and wall time moving together, only when the test says so."""
-
-    def __init__(self, start: float = 1_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from cofacilitator.store.database import Store
+from tests.conftest import StoreCopier
+from tests.ui.fake_clock import FakeClock
 
 
 @pytest.fixture
@@ -47,8 +38,20 @@ def data_paths(tmp_path: Path) -> DataPaths:
 
 
 @pytest.fixture(scope="session")
-def shipped_modules() -> tuple[Module, ...]:
-    return load_catalog(shipped_modules_dir(), None).modules
+def catalog(shipped_catalog: Catalog) -> Catalog:
+    """The shipped modules, loaded once for the whole run."""
+    return shipped_catalog
+
+
+@pytest.fixture(scope="session")
+def shipped_modules(shipped_catalog: Catalog) -> tuple[Module, ...]:
+    return shipped_catalog.modules
+
+
+@pytest.fixture
+def store(store_copy: StoreCopier) -> Store:
+    """An empty store at the newest schema, copied from the one migrated for the whole run."""
+    return store_copy("store.sqlite")
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
@@ -13,27 +12,16 @@ from cofacilitator.attendance import set_attendance
 from cofacilitator.cohorts import ParticipantDetails, add_participant, create_cohort
 from cofacilitator.demo import create_demo_cohort
 from cofacilitator.overview import AttendanceMark, cohort_overview
-from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.runs import list_runs, start_run
-from cofacilitator.sessions.catalog import Catalog, load_catalog
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.sessions.catalog import Catalog
+from cofacilitator.store.database import Store
 from cofacilitator.store.models import AttendanceStatus
-from cofacilitator.ui.cohort_overview import (
-    ATTENDANCE_CELLS,
-    CohortOverviewPanel,
-    tint,
-)
+from cofacilitator.ui.background import SynchronousRunner
+from cofacilitator.ui.cohort_overview import ATTENDANCE_CELLS, CohortOverviewPanel
 from cofacilitator.ui.events import Events
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(shipped_modules_dir(), None)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+from cofacilitator.ui.export_dialog import ExportDialog
+from cofacilitator.ui.palette_colours import tint
+from cofacilitator.ui.settings import SettingsFile
 
 
 def make_panel(
@@ -182,3 +170,44 @@ def test_no_cohort_says_what_to_do(qtbot: QtBot, store: Store, catalog: Catalog)
     assert panel.empty_label.text() == "Choose a cohort to see its sessions and roster."
     assert not panel.tabs.isVisible()
     assert panel.attendance_view.accessibleName() == "Attendance by session"
+
+
+def test_export_offers_the_whole_cohort_and_the_session_selected_in_the_grid(
+    qtbot: QtBot, store: Store, catalog: Catalog, tmp_path: Path
+) -> None:
+    demo = create_demo_cohort(store, catalog.modules)
+    settings = SettingsFile(tmp_path / "settings.json")
+    events = Events()
+    panel = CohortOverviewPanel(
+        store, events, catalog, settings=settings, op_runner=SynchronousRunner()
+    )
+    qtbot.addWidget(panel)
+    panel.resize(1000, 680)
+    panel.set_cohort(demo.cohort_id)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    dialog = panel.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.cohort_choice.isChecked()
+    assert dialog.cohort_choice.text().startswith("The &whole cohort (Demo cohort, 4 sessions)")
+    assert not dialog.session_choice.isEnabled()
+    dialog.close()
+
+    view = panel.attendance_view
+    view.setFocus()
+    view.setCurrentIndex(panel.attendance_model.index(2, 1))  # a cell of Session 2
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    second = next(d for d in panel.findChildren(ExportDialog) if d is not dialog and d.isVisible())
+    assert second.cohort_choice.isChecked()
+    assert second.session_choice.isEnabled()
+    assert "Session 2: Community of Practice Basics" in second.session_choice.text()
+    second.close()
+
+
+def test_no_cohort_no_export(qtbot: QtBot, store: Store, catalog: Catalog) -> None:
+    panel = CohortOverviewPanel(store, Events(), catalog)
+    qtbot.addWidget(panel)
+    assert not panel.export_button.isEnabled()
+    assert panel.open_export() is None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,22 +17,12 @@ from cofacilitator.cohorts import (
     list_participants,
 )
 from cofacilitator.demo import DEMO_COHORT_NAME
-from cofacilitator.paths import shipped_modules_dir
-from cofacilitator.sessions.catalog import Catalog, load_catalog
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.sessions.catalog import Catalog
+from cofacilitator.store.database import Store
 from cofacilitator.ui.background import SynchronousRunner
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.home_page import HomePage
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(shipped_modules_dir(), None)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+from tests.ui.showing import show_active
 
 
 def make_page(
@@ -48,12 +37,7 @@ def make_page(
         choose_file=lambda _parent: str(roster_file) if roster_file else None,
     )
     qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page, events
+    return show_active(qtbot, page), events
 
 
 def type_into(qtbot: QtBot, field: QLineEdit, text: str) -> None:
@@ -188,14 +172,18 @@ def test_withdraw_and_reinstate_the_selected_person(
     page, _ = make_page(qtbot, store, catalog)
     roster = page.roster
     page.tabs.setCurrentWidget(roster)
-    assert not roster.withdraw_button.isEnabled()
+    control = roster.withdraw_control
+    assert not control.withdraw_button.isEnabled()
     roster.table.selectRow(0)
-    qtbot.mouseClick(roster.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(control.withdraw_button, Qt.MouseButton.LeftButton)
     assert list_participants(store, cohort.id)[0].withdrawn_at is not None
     assert roster.table.item(0, 6).text() == "withdrawn"
-    assert roster.withdraw_button.text().replace("&", "") == "Reinstate"
-    qtbot.mouseClick(roster.withdraw_button, Qt.MouseButton.LeftButton)
+    assert control.reinstate_button.isVisible()
+    assert control.reinstate_button.text().replace("&", "") == "Reinstate"
+    qtbot.mouseClick(control.reinstate_button, Qt.MouseButton.LeftButton)
     assert list_participants(store, cohort.id)[0].withdrawn_at is None
+    assert roster.table.item(0, 6).text() == "active"
+    assert control.withdraw_button.isVisible()
 
 
 def test_csv_import_previews_then_imports_everyone(

@@ -25,13 +25,13 @@ from cofacilitator.peer_review import (
     write_reply,
 )
 from cofacilitator.sessions.schema import Module
-from cofacilitator.ui.peer_review_screenshots import render_peer_review_screenshots
+from cofacilitator.ui.peer_feedback_window import PeerFeedbackWindow
 from cofacilitator.ui.peer_review_window import (
-    PeerFeedbackWindow,
     PeerReviewWindow,
     open_feedback_on_my_assignment,
     review_peer_assignment,
 )
+from scripts.screens.peer_review_screenshots import render_peer_review_screenshots
 
 MODULE_ID = "community-of-practice-basics"
 REVIEWED_AT = datetime(2026, 10, 9, 14, 20)

@@ -16,7 +16,7 @@ from cofacilitator.ui.presenter_clock import (
 )
 
 if TYPE_CHECKING:
-    from conftest import FakeClock
+    from tests.ui.fake_clock import FakeClock
 
 
 def make_clock(qtbot: QtBot, repaint_ms: int = 10) -> PresenterClock:

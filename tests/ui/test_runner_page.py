@@ -21,39 +21,32 @@ from pytestqt.qtbot import QtBot
 from cofacilitator.attendance import set_attendance, speaking_counts
 from cofacilitator.cohorts import ParticipantDetails, add_participant, create_cohort
 from cofacilitator.notes import add_note
-from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.runs import RunStatus, ensure_runs, get_run, load_timer_states
-from cofacilitator.sessions.catalog import Catalog, load_catalog
+from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import SegmentKind
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.database import Store
 from cofacilitator.timer import TimerState
 from cofacilitator.ui.background import SynchronousRunner
+from cofacilitator.ui.capture_panes import pane_factories
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.export_dialog import ExportDialog
 from cofacilitator.ui.pane_context import CapturePane, PaneContext
-from cofacilitator.ui.runner_page import NOTHING_TO_CAPTURE, RunnerPage
+from cofacilitator.ui.pane_holder import NOTHING_TO_CAPTURE
+from cofacilitator.ui.runner_page import RunnerPage
 from cofacilitator.ui.settings import SettingsFile
 from cofacilitator.ui.speaking_panel import SpeakingPanel
+from tests.ui.fake_clock import FakeClock
+from tests.ui.showing import show_active
 
 PEOPLE = ("Ada Lovelace", "Grace Hopper", "Katherine Johnson")
-
-
-class FakeClock:
-    def __init__(self, start: float) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class World:
     """One store with a cohort, its runs and three people; clocks the test moves by hand."""
 
-    def __init__(self, tmp_path: Path, catalog: Catalog) -> None:
+    def __init__(self, tmp_path: Path, catalog: Catalog, store: Store) -> None:
         self.tmp_path = tmp_path
-        self.store: Store = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+        self.store = store
         self.catalog = catalog
         self.events = Events()
         self.cohort = create_cohort(self.store, "Spring cohort")
@@ -90,21 +83,29 @@ class World:
         )
         if owned:
             qtbot.addWidget(page)
-        page.resize(1280, 720)
-        page.show()
-        qtbot.waitExposed(page)
-        page.activateWindow()
-        qtbot.waitUntil(page.isActiveWindow)
-        return page
+        return show_active(qtbot, page)
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> World:
-    return World(tmp_path, load_catalog(shipped_modules_dir(), None))
+def world(tmp_path: Path, catalog: Catalog, store: Store) -> World:
+    return World(tmp_path, catalog, store)
 
 
 def focus_outside_text(page: RunnerPage) -> None:
     page.agenda.setFocus()
+
+
+def tab_through(qtbot: QtBot, presses: int) -> list[str]:
+    """Press Tab ``presses`` times; the names of the widgets the focus went to, in order."""
+    seen = []
+    for _ in range(presses):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        assert now is not None
+        seen.append(now.accessibleName())
+    return seen
 
 
 def test_opening_a_new_run_backs_up_starts_it_and_shows_the_first_segment(
@@ -489,14 +490,7 @@ def test_tab_walks_agenda_content_timer_tally_then_header(qtbot: QtBot, world: W
     page.open_run(run_id)
     page.go_to("presentation-community-cop")
     page.agenda.setFocus()
-    seen = [page.agenda.accessibleName()]
-    for _ in range(14):
-        focus = QApplication.focusWidget()
-        assert focus is not None
-        qtbot.keyClick(focus, Qt.Key.Key_Tab)
-        now = QApplication.focusWidget()
-        assert now is not None
-        seen.append(now.accessibleName())
+    seen = [page.agenda.accessibleName(), *tab_through(qtbot, 15)]
     assert seen == [
         "Agenda",
         "Segment content",
@@ -509,6 +503,7 @@ def test_tab_walks_agenda_content_timer_tally_then_header(qtbot: QtBot, world: W
         "Take space, give space",
         "Tally Ada Lovelace",
         "Show or hide the presenter clock window",
+        "Export this session's notes",
         "End the session",
         "Agenda",
         "Segment content",
@@ -579,12 +574,57 @@ def test_tab_enters_a_compound_pane_at_its_top_and_leaves_to_the_timer(
     page.open_run(world.run_of(1))
     page.go_to("roll-call")
     page.content.setFocus()
-    seen = []
-    for _ in range(3):
-        focus = QApplication.focusWidget()
-        assert focus is not None
-        qtbot.keyClick(focus, Qt.Key.Key_Tab)
-        now = QApplication.focusWidget()
-        assert now is not None
-        seen.append(now.accessibleName())
+    seen = tab_through(qtbot, 3)
     assert seen == ["Top field", "Bottom field", "Start or pause the timer"]
+
+
+def test_switching_runs_on_an_open_page_shows_each_run_where_it_stands(
+    qtbot: QtBot, world: World
+) -> None:
+    """Session 1, then Session 3, then Session 1 again: the agenda is rebuilt quietly, so
+    nothing reads a row of the run shown before through the new module (clearing the list
+    once moved its selection onto Session 3's "assignment-sharing" and raised a KeyError)."""
+    page = world.page(qtbot, pane_factories=pane_factories(world.catalog.get))
+    first, third = world.run_of(1), world.run_of(3)
+    page.open_run(first)
+    page.go_to("aligning-purpose")
+    page.agenda.setFocus()
+    page.agenda.setCurrentRow(page.agenda.count() - 1)  # "feedback", row 10 in Session 1
+
+    page.open_run(third)
+    assert page.run is not None and page.run.id == third
+    assert page.current_segment is not None and page.current_segment.id == "roll-call"
+    assert page.agenda.count() == 8
+    assert page.agenda.currentItem().text().startswith("▶ Roll call")
+    assert "Session 3: Community Engagement" in page.title_label.text()
+    assert page.skip_button.text().startswith("Skip")
+    # Left on its first row, whose neighbour "assignment-sharing" Session 1 does not have.
+    page.agenda.setFocus()
+
+    page.open_run(first)
+    assert page.run is not None and page.run.id == first
+    assert page.current_segment is not None and page.current_segment.id == "aligning-purpose"
+    assert page.agenda.count() == 11
+    assert page.agenda.currentRow() == 7
+    assert page.agenda.currentItem().text().startswith("▶ ")
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Down)
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Return)
+    assert page.current_segment.id == "key-takeaways"
+
+
+def test_export_button_opens_the_dialog_on_this_session(qtbot: QtBot, world: World) -> None:
+    settings = SettingsFile(world.tmp_path / "settings.json")
+    page = world.page(qtbot, settings=settings)
+    assert page.open_export() is None  # nothing open, nothing to export
+    page.open_run(world.run_of(2))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.session_choice.isChecked()
+    assert "Session 2: Community of Practice Basics" in dialog.session_choice.text()
+    assert dialog.cohort_choice.isEnabled()
+    assert "Spring cohort" in dialog.cohort_choice.text()
+    assert dialog.suggested_path().name == (
+        "spring-cohort-session-2-community-of-practice-basics.md"
+    )
+    dialog.close()

@@ -9,19 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from cofacilitator.timer import TimerState
 from cofacilitator.ui.timer_panel import BIG_TIMER_SCALE, TimerPanel, overrun_colour
-
-
-class FakeClock:
-    """Monotonic and wall time moving together, as they do while the app runs."""
-
-    def __init__(self, start: float = 1_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.ui.fake_clock import FakeClock
 
 
 class Page(QWidget):

@@ -7,7 +7,7 @@ in British English and gives the default locale back afterwards. Times are shown
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -24,9 +24,8 @@ from cofacilitator.runs import ensure_runs, list_runs
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.database import Store
 from cofacilitator.ui.events import Events
+from tests.conftest import StoreCopier
 from tests.ui.around.around_data import Demo, Fresh
-
-StoreCopier = Callable[..., Store]
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from cofacilitator.ui.around_screenshots import render_around_screenshots
+from scripts.screens.around_screenshots import render_around_screenshots
 
 
 def test_every_picture_is_written_at_its_size(qapp: QApplication, tmp_path: Path) -> None:

@@ -15,9 +15,9 @@ from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Prompt, Segment
 from cofacilitator.shared_document import blank_session_document
 from cofacilitator.store.models import AuthorKind, NoteSource
-from cofacilitator.ui.around_screenshots import filled_in
 from cofacilitator.ui.document_import_dialog import DocumentImportDialog
 from cofacilitator.ui.events import Events
+from scripts.screens.around_screenshots import filled_in
 from tests.ui.around.around_data import Demo
 
 SAMPLES = Path(__file__).resolve().parents[2] / "documents" / "samples"

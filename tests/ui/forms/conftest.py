@@ -8,25 +8,23 @@ folder makes ``shoot`` save widgets as PNGs, to look at them.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from cofacilitator.cohorts import Facilitator, ParticipantDetails, add_participant, create_cohort
 from cofacilitator.invitation import accept_invitation, invitation_for, write_invitation
-from cofacilitator.paths import shipped_modules_dir
-from cofacilitator.sessions.catalog import Catalog, load_catalog
+from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Module
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.database import Store
+from tests.conftest import StoreCopier
+from tests.ui.showing import Shoot, shot_saver, show_active
 
 AUTOSAVE_MS = 150
-WINDOW_SIZE = (1280, 720)
 
 
 @dataclass(frozen=True)
@@ -57,27 +55,10 @@ class Exchange:
         return accept_invitation(self.participant, invitation).participant_id
 
 
-@pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    return load_catalog(shipped_modules_dir(), None)
-
-
-@pytest.fixture(scope="session")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("migrated") / "template.sqlite"
-    open_store(f"sqlite:///{path}").dispose()
-    return path
-
-
-def _copy(template: Path, target: Path) -> Store:
-    shutil.copyfile(template, target)
-    return open_store(f"sqlite:///{target}", migrate=False)
-
-
 @pytest.fixture
-def exchange(tmp_path: Path, migrated: Path, catalog: Catalog) -> Iterator[Exchange]:
-    facilitator = _copy(migrated, tmp_path / "facilitator.sqlite")
-    participant = _copy(migrated, tmp_path / "participant.sqlite")
+def exchange(tmp_path: Path, store_copy: StoreCopier, catalog: Catalog) -> Exchange:
+    facilitator = store_copy("facilitator.sqlite")
+    participant = store_copy("participant.sqlite")
     cohort = create_cohort(
         facilitator,
         "Spring cohort",
@@ -88,13 +69,10 @@ def exchange(tmp_path: Path, migrated: Path, catalog: Catalog) -> Iterator[Excha
     )
     ada = add_participant(facilitator, cohort.id, ParticipantDetails("Ada Lovelace")).id
     ben = add_participant(facilitator, cohort.id, ParticipantDetails("Ben Okri")).id
-    yield Exchange(facilitator, participant, catalog, cohort.id, ada, ben, tmp_path)
-    facilitator.dispose()
-    participant.dispose()
+    return Exchange(facilitator, participant, catalog, cohort.id, ada, ben, tmp_path)
 
 
 Show = Callable[[QWidget], QWidget]
-Shoot = Callable[[QWidget, str], None]
 
 
 @pytest.fixture
@@ -103,23 +81,11 @@ def show(qtbot: QtBot) -> Show:
 
     def showing(widget: QWidget) -> QWidget:
         qtbot.addWidget(widget)
-        widget.resize(*WINDOW_SIZE)
-        widget.show()
-        qtbot.waitExposed(widget)
-        widget.activateWindow()
-        qtbot.waitUntil(widget.isActiveWindow)
-        return widget
+        return show_active(qtbot, widget)
 
     return showing
 
 
 @pytest.fixture
 def shoot() -> Shoot:
-    def saving(widget: QWidget, name: str) -> None:
-        folder = os.environ.get("COFACILITATOR_FORM_SHOTS")
-        if folder:
-            QApplication.processEvents()
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            widget.grab().save(str(Path(folder) / f"{name}.png"))
-
-    return saving
+    return shot_saver("COFACILITATOR_FORM_SHOTS")

@@ -11,19 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from cofacilitator.ui.form_fields import (
-    FieldWidget,
-    KeyedTextsField,
-    ListField,
-    LongTextField,
-    MarkdownEditor,
-    PickValuesField,
-    ResourcesField,
-    RowsField,
-    ValueExchangeField,
-)
+from cofacilitator.ui.form_fields import FieldWidget, KeyedTextsField, LongTextField, MarkdownEditor
+from cofacilitator.ui.list_fields import ListField, ValueExchangeField
 from cofacilitator.ui.mountain_view import MountainField
+from cofacilitator.ui.pick_values_field import PickValuesField
 from cofacilitator.ui.stakeholder_map import StakeholderMapField
+from cofacilitator.ui.table_fields import ResourcesField, RowsField
 
 
 def focused() -> QWidget:

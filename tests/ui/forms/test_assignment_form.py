@@ -14,8 +14,9 @@ from cofacilitator.handback import parse_handback
 from cofacilitator.store.models import ResponseStatus
 from cofacilitator.ui.assignment_form import AssignmentForm
 from cofacilitator.ui.autosave import SAVED
-from cofacilitator.ui.form_fields import LongTextField, PickValuesField
-from cofacilitator.ui.stakeholder_map import StakeholderView
+from cofacilitator.ui.form_fields import LongTextField
+from cofacilitator.ui.pick_values_field import PickValuesField
+from cofacilitator.ui.stakeholder_scene import StakeholderView
 
 from .conftest import AUTOSAVE_MS, Exchange, Shoot, Show
 from .filling import fill

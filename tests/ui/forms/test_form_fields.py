@@ -13,17 +13,14 @@ from cofacilitator.answers import validate_value
 from cofacilitator.sessions.schema import FieldKind, FormField
 from cofacilitator.ui.form_fields import (
     FieldWidget,
-    InformationMapField,
-    ListField,
     LongTextField,
     MarkdownEditor,
-    PickValuesField,
-    ResourcesField,
-    TableField,
-    ValueExchangeField,
     charter_field,
     roadmap_field,
 )
+from cofacilitator.ui.list_fields import ListField, ValueExchangeField
+from cofacilitator.ui.pick_values_field import PickValuesField
+from cofacilitator.ui.table_fields import InformationMapField, ResourcesField, TableField
 
 from .conftest import Show
 from .filling import focused, pick_in_combo, type_in_cell

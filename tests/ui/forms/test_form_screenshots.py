@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from cofacilitator.ui.form_screenshots import render_form_screenshots
+from scripts.screens.form_screenshots import render_form_screenshots
 
 
 def test_pictures_of_both_sides_are_written(qapp: QApplication, tmp_path: Path) -> None:

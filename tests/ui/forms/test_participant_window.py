@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from cofacilitator.participant_profile import is_invitation_file, load_profile
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.models import Cohort, Participant, SessionRun
-from cofacilitator.ui.form_fields import ListField
+from cofacilitator.ui.list_fields import ListField
 from cofacilitator.ui.participant_window import ParticipantWindow
 
 from .conftest import AUTOSAVE_MS, Exchange, Shoot, Show

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from cofacilitator.answers import quadrant, validate_value
 from cofacilitator.sessions.schema import FieldKind, FormField
-from cofacilitator.ui.stakeholder_map import (
+from cofacilitator.ui.stakeholder_map import StakeholderMapField
+from cofacilitator.ui.stakeholder_scene import (
     STEP,
-    StakeholderMapField,
     picture_description,
     scene_point,
     stakeholder_map_image,

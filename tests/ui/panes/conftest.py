@@ -6,24 +6,22 @@ PNG at the size the runner gives it, so they can be looked at.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from cofacilitator.cohorts import ParticipantDetails, add_participant, create_cohort
-from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.runs import RunView, ensure_runs
-from cofacilitator.sessions.catalog import load_catalog
+from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Module
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.database import Store
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.pane_context import CapturePane, PaneContext
+from tests.ui.showing import Shoot, shot_saver, show_active
 
 PANE_SIZE = (560, 600)
 """What the runner gives the capture pane of a 1280x720 window."""
@@ -54,21 +52,19 @@ class Cohort:
 
 
 @pytest.fixture(scope="session")
-def modules_by_number() -> dict[int, Module]:
-    catalog = load_catalog(shipped_modules_dir(), None)
+def modules_by_number(catalog: Catalog) -> dict[int, Module]:
     return {module.number: module for module in catalog.modules}
 
 
 @pytest.fixture
-def cohort(tmp_path: Path, modules_by_number: dict[int, Module]) -> Iterator[Cohort]:
-    store = open_store(f"sqlite:///{tmp_path / 'cohorts.sqlite'}")
+def cohort(store: Store, modules_by_number: dict[int, Module]) -> Cohort:
     made = create_cohort(store, "Autumn cohort", timezone="Europe/London")
     people = {
         name.split()[0]: add_participant(store, made.id, ParticipantDetails(name)).id
         for name in NAMES
     }
     runs = ensure_runs(store, made.id, list(modules_by_number.values()))
-    yield Cohort(
+    return Cohort(
         store=store,
         events=Events(),
         cohort_id=made.id,
@@ -76,11 +72,9 @@ def cohort(tmp_path: Path, modules_by_number: dict[int, Module]) -> Iterator[Coh
         modules=modules_by_number,
         runs={run.module_number: run for run in runs},
     )
-    store.dispose()
 
 
 Show = Callable[[CapturePane], CapturePane]
-Shoot = Callable[[QWidget, str], None]
 
 
 @pytest.fixture
@@ -89,12 +83,7 @@ def show(qtbot: QtBot) -> Show:
 
     def showing(pane: CapturePane) -> CapturePane:
         qtbot.addWidget(pane)
-        pane.resize(*PANE_SIZE)
-        pane.show()
-        qtbot.waitExposed(pane)
-        pane.activateWindow()
-        qtbot.waitUntil(pane.isActiveWindow)
-        return pane
+        return show_active(qtbot, pane, PANE_SIZE)
 
     return showing
 
@@ -102,16 +91,7 @@ def show(qtbot: QtBot) -> Show:
 @pytest.fixture
 def shoot() -> Shoot:
     """Save a widget as a PNG when ``COFACILITATOR_PANE_SHOTS`` names a folder."""
-
-    def saving(widget: QWidget, name: str) -> None:
-        folder = os.environ.get("COFACILITATOR_PANE_SHOTS")
-        if folder:
-            QApplication.sendPostedEvents()
-            QApplication.processEvents()
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            widget.grab().save(str(Path(folder) / f"{name}.png"))
-
-    return saving
+    return shot_saver("COFACILITATOR_PANE_SHOTS")
 
 
 def pick(qtbot: QtBot, box: QComboBox, text: str) -> None:

@@ -16,7 +16,8 @@ from cofacilitator.runs import ensure_runs
 from cofacilitator.session_records import list_breakout_rooms
 from cofacilitator.sessions.schema import Module, Prompt, Quote, Segment, SegmentKind
 from cofacilitator.store.models import AttendanceStatus
-from cofacilitator.ui.breakout_pane import BreakoutPane, PeopleList
+from cofacilitator.ui.breakout_pane import BreakoutPane
+from cofacilitator.ui.breakout_rooms import PeopleList
 from cofacilitator.ui.pane_context import PaneContext
 
 from .conftest import Cohort, Shoot, Show, pick

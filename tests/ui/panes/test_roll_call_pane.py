@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from cofacilitator.attendance import list_attendance
 from cofacilitator.cohorts import list_participants
 from cofacilitator.store.models import AttendanceStatus
-from cofacilitator.ui.roll_call_pane import RollCallPane, people_in_call, wall_time
+from cofacilitator.ui.roll_call_pane import RollCallPane, people_in_call
+from cofacilitator.ui.roll_call_rows import wall_time
 
 from .conftest import Cohort, Shoot, Show, pick
 
@@ -74,7 +75,7 @@ def test_statuses_answers_and_the_count(
     assert ben.status_buttons[AttendanceStatus.LATE].isChecked()
     assert not ben.status_buttons[AttendanceStatus.PRESENT].isChecked()
     assert pane.count_label.text() == "2 of 4 here · 1 late · 1 not marked yet"
-    assert [p.display_name for p in people_in_call(cohort.store, cohort.cohort_id, run_id)] == [
+    assert [p.display_name for p in people_in_call(cohort.store, run_id)] == [
         "Ada Lovelace",
         "Ben Okri",
     ]

@@ -21,7 +21,8 @@ from cofacilitator.handback import HandBack
 from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.sessions.catalog import load_catalog
 from cofacilitator.sessions.schema import Module
-from cofacilitator.ui.peer_review_window import PeerFeedbackWindow, PeerReviewWindow
+from cofacilitator.ui.peer_feedback_window import PeerFeedbackWindow
+from cofacilitator.ui.peer_review_window import PeerReviewWindow
 
 MODULE_ID = "community-of-practice-basics"
 """Session 2, whose assignment the curriculum suggests exchanging for feedback."""
