@@ -42,12 +42,12 @@ from cofacilitator.paths import resources_dir
 from cofacilitator.sessions.schema import Module
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.file_choosers import ask_open_path
-from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
 from cofacilitator.ui.presenter_clock import PresenterClock
 from cofacilitator.ui.text_scale import TextScale
 
 if TYPE_CHECKING:
     from cofacilitator.ui.about_dialog import AboutDialog
+    from cofacilitator.ui.markdown_view import LinkOpener
 
 FileChooser = Callable[[QWidget], str | None]
 
@@ -392,6 +392,8 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle("Module format")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resize(820, 640)
+        from cofacilitator.ui.markdown_view import MarkdownView
+
         view = MarkdownView(open_link=self._open_link)
         view.setAccessibleName("Module format guide")
         path = module_format_doc()
