@@ -39,15 +39,15 @@ from PySide6.QtWidgets import (
 )
 
 from cofacilitator.paths import resources_dir
-from cofacilitator.sessions.schema import Module
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.file_choosers import ask_open_path
-from cofacilitator.ui.presenter_clock import PresenterClock
 from cofacilitator.ui.text_scale import TextScale
 
 if TYPE_CHECKING:
+    from cofacilitator.sessions.schema import Module
     from cofacilitator.ui.about_dialog import AboutDialog
     from cofacilitator.ui.markdown_view import LinkOpener
+    from cofacilitator.ui.presenter_clock import PresenterClock
 
 FileChooser = Callable[[QWidget], str | None]
 
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
-        self._presenter_clock = PresenterClock(self)
+        self._presenter_clock: PresenterClock | None = None
         self._module_count = QLabel()
         self._module_count.setAccessibleName("Modules loaded")
         self.statusBar().addPermanentWidget(self._module_count)
@@ -209,7 +209,14 @@ class MainWindow(QMainWindow):
 
     @property
     def presenter_clock(self) -> PresenterClock:
-        """The runner feeds this window with ``show_segment`` as segments change."""
+        """The one presenter clock, which the runner feeds with ``show_segment``.
+
+        Made on first use: importing and building it is start-up time, before any call begins.
+        """
+        if self._presenter_clock is None:
+            from cofacilitator.ui.presenter_clock import PresenterClock
+
+            self._presenter_clock = PresenterClock(self)
         return self._presenter_clock
 
     @property
@@ -374,9 +381,9 @@ class MainWindow(QMainWindow):
             self.request_open(path)
 
     def show_presenter_clock(self) -> None:
-        self._presenter_clock.show()
-        self._presenter_clock.raise_()
-        self._presenter_clock.activateWindow()
+        self.presenter_clock.show()
+        self.presenter_clock.raise_()
+        self.presenter_clock.activateWindow()
 
     def show_about(self) -> AboutDialog:
         # Imported when asked for: its version listing would slow every start.
@@ -428,5 +435,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Text size {round(scale * 100)} %", 3000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._presenter_clock.close()
+        if self._presenter_clock is not None:
+            self._presenter_clock.close()
         super().closeEvent(event)
