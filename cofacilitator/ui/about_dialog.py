@@ -45,6 +45,9 @@ LIBRARIES: tuple[tuple[str, str, str], ...] = (
     ("alembic", "Alembic", "MIT"),
     ("Markdown", "Python-Markdown", "BSD-3-Clause"),
     ("platformdirs", "platformdirs", "MIT"),
+    ("icalendar", "icalendar", "BSD-2-Clause"),
+    ("python-docx", "python-docx", "MIT"),
+    ("tzdata", "tzdata", "Apache-2.0"),
 )
 
 
