@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 
-from cofacilitator.demo_content import FEEDBACK, GENERIC_ANSWERS, QUESTIONS
+from cofacilitator.demo_notes import FEEDBACK, GENERIC_ANSWERS, QUESTIONS
 from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.sessions.catalog import load_catalog
 from cofacilitator.sessions.schema import NOTE_KINDS, FieldKind, Module, SegmentKind
@@ -56,6 +56,8 @@ from cofacilitator.store.models import (
 FIRST_DAY = date(2016, 1, 7)
 DAYS_BETWEEN_COHORTS = 36
 """100 cohorts, one starting every five weeks or so: ten years."""
+ASKED = [pair for session in QUESTIONS.values() for pair in session]
+"""The demo's questions, every session's in one list."""
 PROJECTS = (
     "our mapping library",
     "the RSE network",
@@ -279,7 +281,7 @@ def run_rows(
     for kind, texts in FEEDBACK.items():
         for entry in texts:
             rows.add(FeedbackItem, run_id=run, kind=kind.value, text=entry, created_at=begin)
-    for question, answer in QUESTIONS[:4]:
+    for question, answer in ASKED[:4]:
         rows.add(
             QAEntry,
             run_id=run,

@@ -2,14 +2,12 @@
 
 Every function is one short unit of work on the store and hands back plain frozen views, so the
 UI can show the result and announce the change without holding ORM objects. Unknown ids raise
-``sqlalchemy.exc.NoResultFound``; a name or a roster file that cannot be accepted raises a
-``ValueError`` whose message can be shown to the facilitator as it is.
+``sqlalchemy.exc.NoResultFound``; a name that cannot be accepted raises a ``ValueError`` whose
+message can be shown to the facilitator as it is. Roster files are read in ``roster_csv``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -109,15 +107,6 @@ class ParticipantView:
             withdrawn_at=p.withdrawn_at,
             created_at=p.created_at,
         )
-
-
-class RosterImportError(ValueError):
-    """A roster file refused as a whole; ``line`` is the 1-based line of the first bad row."""
-
-    def __init__(self, line: int, problem: str) -> None:
-        super().__init__(f"line {line}: {problem}")
-        self.line = line
-        self.problem = problem
 
 
 # ------------------------------------------------------------------------------------ cohorts
@@ -236,10 +225,10 @@ def list_cohorts(store: Store, *, include_archived: bool = False) -> list[Cohort
 
 
 def add_participant(store: Store, cohort_id: int, details: ParticipantDetails) -> ParticipantView:
-    clean = _checked_details(details)
+    clean = checked_details(details)
     with store.session_factory() as s, s.begin():
         s.get_one(Cohort, cohort_id)
-        participant = _new_participant(cohort_id, clean)
+        participant = new_participant(cohort_id, clean)
         s.add(participant)
         s.flush()
         return ParticipantView.of(participant)
@@ -247,10 +236,10 @@ def add_participant(store: Store, cohort_id: int, details: ParticipantDetails) -
 
 def add_walk_in(store: Store, cohort_id: int, display_name: str) -> ParticipantView:
     """Someone who turned up without being on the roster; details can be filled in later."""
-    clean = _checked_details(ParticipantDetails(display_name))
+    clean = checked_details(ParticipantDetails(display_name))
     with store.session_factory() as s, s.begin():
         s.get_one(Cohort, cohort_id)
-        participant = _new_participant(cohort_id, clean)
+        participant = new_participant(cohort_id, clean)
         participant.is_walk_in = True
         s.add(participant)
         s.flush()
@@ -261,7 +250,7 @@ def update_participant(
     store: Store, participant_id: int, details: ParticipantDetails
 ) -> ParticipantView:
     """Replace a person's details with ``details`` (the edit form holds all of them)."""
-    clean = _checked_details(details)
+    clean = checked_details(details)
     with store.session_factory() as s, s.begin():
         participant = s.get_one(Participant, participant_id)
         participant.display_name = clean.display_name
@@ -318,145 +307,13 @@ def get_participant(store: Store, participant_id: int) -> ParticipantView:
         return ParticipantView.of(s.get_one(Participant, participant_id))
 
 
-# --------------------------------------------------------------------------------- CSV import
-
-ROSTER_COLUMNS = ("name", "role", "handles", "pronouns", "email")
-_HEADER_ALIASES = {
-    "name": "name",
-    "display name": "name",
-    "role": "role",
-    "handles": "handles",
-    "handle": "handles",
-    "social handles": "handles",
-    "pronouns": "pronouns",
-    "email": "email",
-    "e-mail": "email",
-    "consent": "consent",
-    "consent to be named": "consent",
-}
-_YES = frozenset({"yes", "y", "true", "1"})
-_NO = frozenset({"no", "n", "false", "0", ""})
-
-
-def parse_roster_csv(text: str) -> list[ParticipantDetails]:
-    """Read a roster: name, role, handles, pronouns, e-mail (and optionally consent).
-
-    A first line naming the columns (in any order) is used as the header; without one the
-    columns are taken in that order. One bad row refuses the whole file, because a half-imported
-    roster is harder to fix than a file. People are not named in exports unless a consent column
-    says yes.
-    """
-    return [details for _, details in _numbered_rows(text)]
-
-
-def _numbered_rows(text: str) -> list[tuple[int, ParticipantDetails]]:
-    """Each person in a roster file with the line they are on, for errors found later."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    try:
-        rows = [(reader.line_num, row) for row in reader]
-    except csv.Error as problem:
-        raise RosterImportError(reader.line_num, f"not readable as CSV ({problem})") from None
-    columns: tuple[str, ...] = ROSTER_COLUMNS
-    if rows and _is_header(rows[0][1]):
-        columns = _header_columns(rows[0][1])
-        rows = rows[1:]
-    people: list[tuple[int, ParticipantDetails]] = []
-    seen_emails: dict[str, int] = {}
-    for line, row in rows:
-        cells = [cell.strip() for cell in row]
-        if not any(cells):
-            continue
-        if len(cells) > len(columns):
-            raise RosterImportError(
-                line, f"{len(cells)} values but only {len(columns)} columns: {', '.join(columns)}"
-            )
-        values = dict(zip(columns, cells, strict=False))
-        details = _row_details(values, line)
-        if details.email:
-            key = details.email.lower()
-            if key in seen_emails:
-                raise RosterImportError(
-                    line, f"{details.email} is already on line {seen_emails[key]}"
-                )
-            seen_emails[key] = line
-        people.append((line, details))
-    return people
-
-
-def import_roster_csv(store: Store, cohort_id: int, text: str) -> list[ParticipantView]:
-    """Add everyone in a roster file to the cohort, all in one transaction or not at all.
-
-    An e-mail already on the cohort's roster refuses the file too, so importing the same file
-    twice does not double the roster.
-    """
-    people = _numbered_rows(text)
-    with store.session_factory() as s, s.begin():
-        s.get_one(Cohort, cohort_id)
-        known = {
-            email.lower()
-            for email in s.scalars(
-                select(Participant.email).where(
-                    Participant.cohort_id == cohort_id, Participant.email != ""
-                )
-            )
-        }
-        added = []
-        for line, details in people:
-            if details.email and details.email.lower() in known:
-                raise RosterImportError(line, f"{details.email} is already on the roster")
-            participant = _new_participant(cohort_id, details)
-            s.add(participant)
-            added.append(participant)
-        s.flush()
-        return [ParticipantView.of(p) for p in added]
-
-
-def _is_header(row: Sequence[str]) -> bool:
-    return any(cell.strip().lower() in ("name", "display name") for cell in row)
-
-
-def _header_columns(row: Sequence[str]) -> tuple[str, ...]:
-    columns = []
-    for cell in row:
-        label = cell.strip().lower()
-        if label not in _HEADER_ALIASES:
-            raise RosterImportError(
-                1,
-                f"unknown column {cell.strip()!r}; the columns are "
-                f"{', '.join(ROSTER_COLUMNS)} and optionally consent",
-            )
-        column = _HEADER_ALIASES[label]
-        if column in columns:
-            raise RosterImportError(1, f"the column {column!r} appears twice")
-        columns.append(column)
-    return tuple(columns)
-
-
-def _row_details(values: dict[str, str], line: int) -> ParticipantDetails:
-    consent_text = values.get("consent", "").lower()
-    if consent_text not in _YES | _NO:
-        raise RosterImportError(line, f"consent should be yes or no, not {values['consent']!r}")
-    details = ParticipantDetails(
-        display_name=values.get("name", ""),
-        role=values.get("role", ""),
-        handles=values.get("handles", ""),
-        pronouns=values.get("pronouns", ""),
-        email=values.get("email", ""),
-        consent_named=consent_text in _YES,
-    )
-    try:
-        return _checked_details(details)
-    except ValueError as problem:
-        raise RosterImportError(line, str(problem)) from None
-
-
-# ------------------------------------------------------------------------------------ shared
+# ------------------------------------------------- shared with the roster file (roster_csv)
 
 _LIMITS = {"display_name": 200, "role": 200, "handles": 300, "pronouns": 50, "email": 254}
 _LABELS = {"display_name": "name", "email": "e-mail"}
 
 
-def _checked_details(details: ParticipantDetails) -> ParticipantDetails:
+def checked_details(details: ParticipantDetails) -> ParticipantDetails:
     """Trimmed details, or a ValueError saying what to fix, in words a facilitator uses."""
     clean = ParticipantDetails(
         display_name=details.display_name.strip(),
@@ -482,7 +339,8 @@ def _looks_like_email(text: str) -> bool:
     return bool(at and local and "." in domain and not domain.startswith(".")) and " " not in text
 
 
-def _new_participant(cohort_id: int, details: ParticipantDetails) -> Participant:
+def new_participant(cohort_id: int, details: ParticipantDetails) -> Participant:
+    """A roster entry for checked details, not yet added to a session."""
     return Participant(
         cohort_id=cohort_id,
         display_name=details.display_name,

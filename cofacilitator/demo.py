@@ -22,28 +22,41 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cofacilitator.breakouts import split_by_count
+from cofacilitator.demo_answers import (
+    field_answer,
+    in_their_words,
+    personal_answer,
+    roll_call_line,
+    sharing_note,
+    table_row,
+)
 from cofacilitator.demo_content import (
     AMARA,
-    ANONYMOUS_NOTES,
-    FACILITATOR_NOTES,
     FACILITATORS,
-    FEEDBACK,
-    GENERIC_ANSWERS,
     GUIDELINES,
     HANA,
     KWAME,
     LIN,
     MATEO,
-    OFF_RECORD_NOTES,
     PEOPLE,
-    PRIVATE_NOTES,
     PRIYA,
-    PROMPT_ANSWERS,
-    QUESTIONS,
     SIOBHAN,
     YUSUF,
-    field_answer,
-    table_cell,
+)
+from cofacilitator.demo_notes import (
+    ANONYMOUS_NOTES,
+    FACILITATOR_NOTES,
+    FEEDBACK,
+    GENERIC_ANSWERS,
+    GENERIC_FACILITATOR_NOTES,
+    GENERIC_QUESTIONS,
+    OFF_RECORD_NOTES,
+    PRIVATE_NOTES,
+    PROMPT_ANSWERS,
+    QUESTIONS,
+    ROOM_SUMMARIES,
+    TAKEAWAYS,
+    UNCLEAR_BY_MODULE,
 )
 from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.sessions.catalog import load_catalog
@@ -212,15 +225,16 @@ class _DemoBuilder:
         present = self.attendance(run, day, number, module)
         for segment, start in self.timeline(run.id, day, module):
             if segment.kind in NOTE_KINDS and segment.prompts:
-                self.notes(run, segment, start, present)
+                self.notes(run, module, segment, start, present)
             if segment.kind is SegmentKind.FILL_IN_TABLE:
                 self.table_rows(run, segment, start, present)
             if segment.kind is SegmentKind.ASSIGNMENT_SHARING:
-                self.sharing_round(run, start, present)
+                shared = self.modules[number - 1] if number > 0 else None
+                self.sharing_round(run, segment, start, present, shared)
             if segment.kind is SegmentKind.QA:
-                self.questions(run, segment, start, number, present)
+                self.questions(run, module, segment, start, number, present)
             if segment.kind is SegmentKind.FEEDBACK:
-                self.feedback(run, start, present)
+                self.feedback(run, module, start, present)
         self.speaking_turns(run, day, module, present)
         return run
 
@@ -300,12 +314,21 @@ class _DemoBuilder:
         if module.number == 1:
             handle = f" / {person.handles}" if person.handles else ""
             return f"{person.name} / {person.role}{handle} / {person.emoji}", {}
-        line = self.rng.choice(GENERIC_ANSWERS).format(project=person.project)
+        line = roll_call_line(module, person) or in_their_words(
+            self.rng.choice(GENERIC_ANSWERS), person
+        )
         return f"{person.name} / {line}", {}
 
     # ------------------------------------------------------------------------ capture by kind
 
-    def notes(self, run: SessionRun, segment: Segment, start: datetime, present: list[int]) -> None:
+    def notes(
+        self,
+        run: SessionRun,
+        module: Module,
+        segment: Segment,
+        start: datetime,
+        present: list[int],
+    ) -> None:
         """Participants' answers under every prompt, plus one note of each other author and
         visibility, so each note-collecting segment shows them all."""
         minute = 0.0
@@ -329,7 +352,7 @@ class _DemoBuilder:
         rooms = self.rooms(run, segment, present) if in_rooms else []
         for prompt in segment.prompts:
             writers = self.rng.sample(present, k=min(len(present), self.rng.randint(2, 4)))
-            answers = self.answers(prompt.id, writers)
+            answers = self.answers(module, prompt.id, writers)
             for index, text in zip(writers, answers, strict=True):
                 room = next((r for r in rooms if self.people[index].id in _member_ids(r)), None)
                 add(
@@ -342,7 +365,7 @@ class _DemoBuilder:
                 )
         first = segment.prompts[0].id
         add(
-            self.rng.choice(FACILITATOR_NOTES),
+            self.rng.choice(FACILITATOR_NOTES.get(module.id, GENERIC_FACILITATOR_NOTES)),
             prompt_id=first,
             author_kind=AuthorKind.FACILITATOR,
             visibility=Visibility.SHARED,
@@ -367,9 +390,9 @@ class _DemoBuilder:
             participant_id=self.people[speaker].id,
             visibility=Visibility.OFF_RECORD,
         )
-        for room in rooms:
+        for position, room in enumerate(rooms):
             add(
-                f"{room.name}: we agreed to share one idea each with the whole group.",
+                f"{room.name}: {ROOM_SUMMARIES[position % len(ROOM_SUMMARIES)]}",
                 prompt_id=first,
                 author_kind=AuthorKind.FACILITATOR,
                 room_id=room.id,
@@ -377,17 +400,20 @@ class _DemoBuilder:
                 source=NoteSource.DOCUMENT,
             )
 
-    def answers(self, prompt_id: str, writers: list[int]) -> list[str]:
-        """One answer per writer, never the same line twice under a prompt."""
-        crafted = list(PROMPT_ANSWERS.get(prompt_id, ()))
+    def answers(self, module: Module, prompt_id: str, writers: list[int]) -> list[str]:
+        """One answer per writer, each answering the prompt it is under: from the writer's own
+        project where the prompt asks about it, else from the prompt's stock answers, never the
+        same line twice under a prompt."""
+        crafted = list(PROMPT_ANSWERS.get(module.id, {}).get(prompt_id, ()))
         self.rng.shuffle(crafted)
         generic = self.rng.sample(GENERIC_ANSWERS, k=len(writers))
-        return [
-            crafted[turn]
-            if turn < len(crafted)
-            else generic[turn].format(project=PEOPLE[i].project)
-            for turn, i in enumerate(writers)
-        ]
+        answers = []
+        for turn, index in enumerate(writers):
+            person = PEOPLE[index]
+            own = personal_answer(module, prompt_id, person)
+            stock = crafted[turn] if turn < len(crafted) else generic[turn]
+            answers.append(own or in_their_words(stock, person))
+        return answers
 
     def rooms(self, run: SessionRun, segment: Segment, present: list[int]) -> list[BreakoutRoom]:
         people = [self.people[index].id for index in present]
@@ -414,42 +440,76 @@ class _DemoBuilder:
     ) -> None:
         position = 0
         for turn, index in enumerate(present):
-            for _ in range(3 if turn % 3 == 0 else 1 + turn % 2):
+            for row in range(3 if turn % 3 == 0 else 1 + turn % 2):
                 self.s.add(
                     TableRow(
                         run_id=run.id,
                         segment_id=segment.id,
                         participant_id=self.people[index].id,
                         position=position,
-                        cells={c: table_cell(c, PEOPLE[index], self.rng) for c in segment.columns},
+                        cells=table_row(segment.columns, PEOPLE[index], row, self.rng),
                         visibility=Visibility.PRIVATE if position == 4 else Visibility.SHARED,
                         edited_at=start + timedelta(minutes=2 + position * 0.5),
                     )
                 )
                 position += 1
 
-    def sharing_round(self, run: SessionRun, start: datetime, present: list[int]) -> None:
+    def sharing_round(
+        self,
+        run: SessionRun,
+        segment: Segment,
+        start: datetime,
+        present: list[int],
+        shared: Module | None,
+    ) -> None:
+        """Everyone present in a random order, the last one passing; the note the facilitator
+        keeps for each person who shared says what they shared from ``shared``'s assignment."""
         order = list(present)
         self.rng.shuffle(order)
         passed = order[-1]
         for position, index in enumerate(order):
+            shared_at = None if index == passed else start + timedelta(minutes=position + 1)
             self.s.add(
                 SharingTurn(
                     run_id=run.id,
                     participant_id=self.people[index].id,
                     position=position,
-                    shared_at=None if index == passed else start + timedelta(minutes=position + 1),
+                    shared_at=shared_at,
+                )
+            )
+            text = sharing_note(shared, PEOPLE[index], index) if shared else None
+            if shared_at is None or not text:
+                continue
+            written = shared_at + timedelta(seconds=40)
+            self.s.add(
+                Note(
+                    run_id=run.id,
+                    segment_id=segment.id,
+                    prompt_id="",
+                    room_id=None,
+                    author_kind=AuthorKind.PARTICIPANT,
+                    participant_id=self.people[index].id,
+                    visibility=Visibility.SHARED,
+                    source=NoteSource.LIVE,
+                    text=text,
+                    created_at=written,
+                    edited_at=written,
                 )
             )
 
     def questions(
-        self, run: SessionRun, segment: Segment, start: datetime, number: int, present: list[int]
+        self,
+        run: SessionRun,
+        module: Module,
+        segment: Segment,
+        start: datetime,
+        number: int,
+        present: list[int],
     ) -> None:
-        """Two questions answered (one live, one in the notes afterwards) and, from the third
-        session on, one still open."""
-        picks = [QUESTIONS[(2 * number) % 5], QUESTIONS[(2 * number + 1) % 5]]
-        if number >= 2:
-            picks.append(QUESTIONS[5 + number % 2])
+        """Two questions on the session's topic answered (one live, one in the notes afterwards)
+        and, from the third session on, one still open."""
+        pool = QUESTIONS.get(module.id, GENERIC_QUESTIONS)
+        picks = list(pool[:2] if number < 2 else pool[:3])
         ended = run.ended_at or start
         for turn, (question, answer) in enumerate(picks):
             live = turn == 0
@@ -471,8 +531,14 @@ class _DemoBuilder:
                 )
             )
 
-    def feedback(self, run: SessionRun, start: datetime, present: list[int]) -> None:
+    def feedback(
+        self, run: SessionRun, module: Module, start: datetime, present: list[int]
+    ) -> None:
         for offset, (kind, texts) in enumerate(FEEDBACK.items()):
+            if kind is FeedbackKind.TAKEAWAY:
+                texts = TAKEAWAYS.get(module.id, texts)
+            if kind is FeedbackKind.UNCLEAR and module.id in UNCLEAR_BY_MODULE:
+                texts = (UNCLEAR_BY_MODULE[module.id], *texts)
             for text in self.rng.sample(texts, k=2 if kind is FeedbackKind.TAKEAWAY else 1):
                 signed = kind is FeedbackKind.TAKEAWAY
                 author = self.people[self.rng.choice(present)].id if signed else None

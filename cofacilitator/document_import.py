@@ -22,11 +22,9 @@ from dataclasses import dataclass
 
 from cofacilitator.document_formats import DocLine, LineKind, read_markdown
 from cofacilitator.export_model import ModuleLookup
-from cofacilitator.import_apply import ImportResult, apply_preview
 from cofacilitator.import_preview import (
     ANONYMOUS_AUTHOR,
     Author,
-    Decision,
     ImportPreview,
     Proposal,
     ProposedFeedback,
@@ -44,25 +42,6 @@ from cofacilitator.session_outline import FEEDBACK_LABELS
 from cofacilitator.sessions.schema import FeedbackKind, Module, Prompt, Segment, SegmentKind
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import NoteSource
-
-__all__ = [
-    # The import as the document import dialog takes it, all from here: the preview and its
-    # storing are shared with the chat import (``import_preview``, ``import_apply``).
-    "Author",
-    "Decision",
-    "ImportPreview",
-    "ImportResult",
-    "Proposal",
-    "ProposedFeedback",
-    "ProposedNote",
-    "ProposedQuestion",
-    "ProposedRollCall",
-    "ProposedRow",
-    "SessionNotFound",
-    "apply_preview",
-    "heading_key",
-    "preview_document",
-]
 
 
 def preview_document(

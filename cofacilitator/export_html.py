@@ -3,13 +3,34 @@
 Markdown stays the reference; this page is what a participant can open from an email without the
 app. Everything it needs is inline (no stylesheet, font, script or image is fetched), it follows the
 reader's light or dark preference, and it prints cleanly.
+
+A module's figures are the one thing the page has that the Markdown only describes: each is
+embedded as a ``data:`` URI in an ``<img>``, so the page still fetches nothing. Image files are
+found as the app finds them (``sessions.loader.find_figure``: beside the module file, then under
+the shipped ``resources/``, never outside those folders); an SVG shown through ``<img>`` runs no
+script and loads nothing. A figure whose file is missing, too large or of another type keeps its
+words, as in the Markdown.
 """
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from cofacilitator.markdown_text import render_markdown_html
+from cofacilitator.session_outline import FigureBlock, MarkdownDocument
+from cofacilitator.sessions.loader import find_figure
+
+IMAGE_TYPES = {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+FIGURE_SIZE_LIMIT = 2_000_000
+"""Bytes of one image file embedded at most; a figure is a diagram, not a photo archive."""
 
 PAGE_CSS = """
 :root {
@@ -63,6 +84,16 @@ th, td {
   vertical-align: top;
 }
 th { background: var(--quote); }
+figure { margin: 1.5em 0; text-align: center; }
+figure img {
+  max-width: 100%;
+  height: auto;
+  padding: 0.5em;
+  box-sizing: border-box;
+  background: #fff;
+  border-radius: 4px;
+}
+figcaption { margin-top: 0.4em; color: var(--muted); font-style: italic; font-size: 0.95em; }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 2.5em 0 1.5em; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
 @media print {
@@ -70,14 +101,14 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
   body { max-width: none; padding: 0; font-size: 11pt; }
   a { color: inherit; }
   h2, h3 { break-after: avoid; }
-  tr, li { break-inside: avoid; }
+  tr, li, figure { break-inside: avoid; }
 }
 """
 
 
-def html_page(markdown_source: str, title: str) -> str:
-    """A complete HTML document for an export's Markdown."""
-    body = render_markdown_html(markdown_source)
+def html_page(document: MarkdownDocument | str, title: str) -> str:
+    """A complete HTML document for an export, its figures drawn."""
+    body = document_html(document)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n'
@@ -95,3 +126,46 @@ def html_page(markdown_source: str, title: str) -> str:
         "</body>\n"
         "</html>\n"
     )
+
+
+def document_html(document: MarkdownDocument | str) -> str:
+    """The body of the page: each Markdown run rendered safely, each figure embedded."""
+    if isinstance(document, str):
+        return render_markdown_html(document)
+    return "\n".join(
+        figure_html(part) if isinstance(part, FigureBlock) else render_markdown_html(part)
+        for part in document.parts()
+    )
+
+
+def figure_html(block: FigureBlock) -> str:
+    """A ``<figure>`` with the image inline and its caption, or the Markdown's words for it when
+    the image cannot be embedded."""
+    source = figure_data_uri(block)
+    if source is None:
+        return render_markdown_html(block.markdown())
+    figure = block.figure
+    caption = figure.caption.strip()
+    alt = figure.alt.strip() or caption
+    lines = ["<figure>", f'<img src="{source}" alt="{escape(alt)}">']
+    if caption:
+        lines.append(f"<figcaption>{escape(caption)}</figcaption>")
+    lines.append("</figure>")
+    return "\n".join(lines)
+
+
+def figure_data_uri(block: FigureBlock) -> str | None:
+    """The figure's image file as a ``data:`` URI, or ``None`` when there is none to embed."""
+    path = find_figure(block.module_source, block.figure.path)
+    if path is None:
+        return None
+    media_type = IMAGE_TYPES.get(path.suffix.lower())
+    if media_type is None:
+        return None
+    try:
+        if path.stat().st_size > FIGURE_SIZE_LIMIT:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"

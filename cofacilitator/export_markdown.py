@@ -70,10 +70,10 @@ def export_session(
         export = build_session_export(
             s, modules, run_id, pseudonymize=pseudonymize, generated_by=generated_by
         )
-    source = session_markdown(export)
+    document = session_document(export)
     if ExportFormat(fmt) is ExportFormat.HTML:
-        return html_page(source, session_title(export.session.module))
-    return source
+        return html_page(document, session_title(export.session.module))
+    return document.text()
 
 
 def export_cohort(
@@ -90,26 +90,26 @@ def export_cohort(
         export = build_cohort_export(
             s, modules, cohort_id, pseudonymize=pseudonymize, generated_by=generated_by
         )
-    source = cohort_markdown(export)
+    document = cohort_document(export)
     if ExportFormat(fmt) is ExportFormat.HTML:
-        return html_page(source, cohort_title(export.cohort_name))
-    return source
+        return html_page(document, cohort_title(export.cohort_name))
+    return document.text()
 
 
 def cohort_title(cohort_name: str) -> str:
     return f"{cohort_name}: session notes"
 
 
-def session_markdown(export: SessionExport) -> str:
+def session_document(export: SessionExport) -> MarkdownDocument:
     doc = MarkdownDocument()
     doc.heading(1, plain_inline(session_title(export.session.module)))
     doc.add(_rules_note(export.rules))
     _session_body(doc, export.session, level=1, standalone=True)
     doc.add(_generated_line(export.generated_by))
-    return doc.text()
+    return doc
 
 
-def cohort_markdown(export: CohortExport) -> str:
+def cohort_document(export: CohortExport) -> MarkdownDocument:
     doc = MarkdownDocument()
     doc.heading(1, plain_inline(cohort_title(export.cohort_name)))
     doc.add(_rules_note(export.rules))
@@ -144,7 +144,7 @@ def cohort_markdown(export: CohortExport) -> str:
         doc.heading(2, plain_inline(session_title(session.module)))
         _session_body(doc, session, level=2, standalone=False)
     doc.add(_generated_line(export.generated_by))
-    return doc.text()
+    return doc
 
 
 # ------------------------------------------------------------------------------ the notes

@@ -8,7 +8,9 @@ lets ``document_import`` read a filled-in blank back: each answer is found under
 export would print it under.
 
 Module content is kept as Markdown with raw HTML neutralised; everything else goes through
-``markdown_text.plain_*`` so it prints literally.
+``markdown_text.plain_*`` so it prints literally. A module's figures are kept as
+:class:`FigureBlock` s: Markdown describes them in words (a path to an image file is no use to
+whoever the document is sent to) and the HTML page draws them (``export_html``).
 """
 
 from __future__ import annotations
@@ -18,10 +20,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from cofacilitator.markdown_text import is_safe_link, neutralize_raw_html, plain_cell, plain_inline
+from cofacilitator.markdown_text import (
+    HARD_BREAK,
+    is_safe_link,
+    neutralize_raw_html,
+    plain_cell,
+    plain_inline,
+)
 from cofacilitator.sessions.schema import (
     FEEDBACK_QUESTIONS,
     FeedbackKind,
+    Figure,
     Module,
     Prompt,
     Segment,
@@ -44,12 +53,30 @@ def session_title(module: Module) -> str:
     return f"Session {module.number}: {module.title}"
 
 
+@dataclass(frozen=True)
+class FigureBlock:
+    """A module's figure in a document: its caption and description in the Markdown, the picture
+    itself only where a format can carry it (the HTML page embeds it, ``export_html``)."""
+
+    figure: Figure
+    module_source: str
+    """The module file, next to which ``sessions.loader.find_figure`` looks for the image."""
+
+    def markdown(self) -> str:
+        caption = self.figure.caption.strip()
+        alt = self.figure.alt.strip()
+        lines = [f"*{plain_inline(caption or alt)}*"] if caption or alt else []
+        if caption and alt and alt != caption:
+            lines.append(f"Image description: {plain_inline(alt)}")
+        return HARD_BREAK.join(lines)
+
+
 class MarkdownDocument:
     """Markdown blocks, separated by one blank line: the session export and the blank shared
     document are both written into one, so they are spaced alike."""
 
     def __init__(self) -> None:
-        self._blocks: list[str] = []
+        self._blocks: list[str | FigureBlock] = []
 
     def add(self, block: str) -> None:
         self._blocks.append(block)
@@ -57,8 +84,35 @@ class MarkdownDocument:
     def heading(self, level: int, text: str) -> None:
         self._blocks.append(f"{'#' * min(level, 6)} {text}")
 
+    def figure(self, block: FigureBlock) -> None:
+        self._blocks.append(block)
+
     def text(self) -> str:
-        return "\n\n".join(self._blocks) + "\n"
+        return "\n\n".join(_markdown(block) for block in self._blocks) + "\n"
+
+    def parts(self) -> list[str | FigureBlock]:
+        """The document as Markdown runs between its figures, for a format that draws them.
+
+        A figure is a paragraph of its own, never inside a list, so splitting the Markdown at
+        it renders every run exactly as the whole document would.
+        """
+        parts: list[str | FigureBlock] = []
+        run: list[str] = []
+        for block in self._blocks:
+            if isinstance(block, FigureBlock):
+                if run:
+                    parts.append("\n\n".join(run) + "\n")
+                    run = []
+                parts.append(block)
+            else:
+                run.append(block)
+        if run:
+            parts.append("\n\n".join(run) + "\n")
+        return parts
+
+
+def _markdown(block: str | FigureBlock) -> str:
+    return block.markdown() if isinstance(block, FigureBlock) else block
 
 
 @dataclass(frozen=True)
@@ -140,7 +194,7 @@ def session_outline(
             "\n".join(f"- {plain_inline(lesson, line_start=True)}" for lesson in module.key_lessons)
         )
     for segment, fill in segments:
-        segment_outline(doc, segment, level + 1, fill)
+        segment_outline(doc, segment, level + 1, fill, module_source=module.source)
     _readings(doc, module, level + 1)
     _assignment(doc, module, level + 1)
     if module.attribution.strip():
@@ -148,7 +202,14 @@ def session_outline(
         doc.add(plain_inline(module.attribution, line_start=True))
 
 
-def segment_outline(doc: MarkdownDocument, segment: Segment, level: int, fill: SegmentFill) -> None:
+def segment_outline(
+    doc: MarkdownDocument,
+    segment: Segment,
+    level: int,
+    fill: SegmentFill,
+    *,
+    module_source: str = "",
+) -> None:
     """One segment under a heading of ``level``: what the module says about it, then its roll
     call or sharing round, prompts, other notes, rooms, table, questions and feedback, each
     filled by ``fill``."""
@@ -163,7 +224,7 @@ def segment_outline(doc: MarkdownDocument, segment: Segment, level: int, fill: S
             else f"Slides: {LINK_PENDING}"
         )
     for figure in segment.figures:
-        doc.add(f"*{plain_inline(figure.caption or figure.alt)}*")
+        doc.figure(FigureBlock(figure, module_source))
     kind = segment.kind
     if kind is SegmentKind.ROLL_CALL:
         for prompt in segment.prompts:

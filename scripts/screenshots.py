@@ -20,23 +20,33 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyleFactory, QWidget
 from screens.around_screenshots import render_around_screenshots
 from screens.form_screenshots import render_form_screenshots
 from screens.peer_review_screenshots import render_peer_review_screenshots
 
+from cofacilitator.cohorts import list_participants
 from cofacilitator.demo import create_shipped_demo_cohort
 from cofacilitator.paths import DataPaths
-from cofacilitator.runs import list_runs
+from cofacilitator.runs import (
+    list_runs,
+    load_timer_states,
+    save_timer_state,
+    set_current_segment,
+    start_run,
+)
 from cofacilitator.store.integrity import StartupReport
 from cofacilitator.timer import SegmentTimer, TimerState
+from cofacilitator.ui.answers_view import AnswersView
 from cofacilitator.ui.app import AppShell, make_application, start
 from cofacilitator.ui.background import SynchronousRunner
+from cofacilitator.ui.facilitator_actions import COHORT_MENU
 from cofacilitator.ui.home_page import HomePage
 from cofacilitator.ui.module_browser import ModuleBrowser
 from cofacilitator.ui.presenter_clock import PresenterClock
@@ -47,6 +57,7 @@ DEFAULT_OUTPUT = REPOSITORY / "docs" / "screenshots"
 WINDOW_SIZE = (1280, 720)
 FROZEN_AT = datetime(2026, 10, 1, 16, 20)
 """The demo's first session, twenty minutes in; also the date of the daily backup."""
+FROZEN_WALL = FROZEN_AT.replace(tzinfo=ZoneInfo("Europe/London")).timestamp()
 
 
 class FrozenClock:
@@ -69,6 +80,9 @@ class Scene:
     demo_cohort_id: int
     keep: list[QWidget]
     """Widgets made by screens, kept alive until they have been photographed."""
+    mono: FrozenClock = field(default_factory=FrozenClock)
+    wall: FrozenClock = field(default_factory=lambda: FrozenClock(FROZEN_WALL))
+    """The runner's clocks: frozen, so its timer shows the same second on every run."""
 
     def timer(self, minutes: int, elapsed_seconds: float) -> SegmentTimer:
         """A running timer for a segment of ``minutes``, ``elapsed_seconds`` in."""
@@ -128,38 +142,103 @@ def home(scene: Scene) -> QWidget:
     return window
 
 
-def _runner_at(scene: Scene, session: int, segment_id: str) -> QWidget:
-    """The runner on one segment of a demo session: the capture pane for that kind."""
+@screen("answers-page")
+def answers_page(scene: Scene) -> QWidget:
+    """The Answers page in the window: one participant's Session 2 assignment, read-only."""
     window = scene.shell.window
+    page = window.page("Answers")
+    assert isinstance(page, AnswersView)
+    person = list_participants(scene.shell.store, scene.demo_cohort_id)[0]
+    module = next(m for m in scene.shell.catalog.modules if m.number == 2)
+    page.set_cohort(scene.demo_cohort_id)
+    page.show_answers(person.id, module.id)
+    window.show_page("Answers")
+    return window
+
+
+@screen("cohort-menu")
+def cohort_menu(scene: Scene) -> QWidget:
+    """The Cohort menu open over Home. A menu is a window of its own, which grabbing the main
+    window leaves out, so the two are painted together here as the screen would show them."""
+    window = home(scene)
+    scene.app.processEvents()
+    bar = window.menuBar()
+    action = next(a for a in bar.actions() if a.text() == COHORT_MENU)
+    menu = action.menu()
+    assert isinstance(menu, QMenu)
+    corner = bar.mapTo(window, bar.actionGeometry(action).bottomLeft())
+    menu.popup(window.mapToGlobal(corner))
+    scene.app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(corner, menu.grab())
+    painter.end()
+    menu.hide()
+    label = QLabel()
+    label.setPixmap(picture)
+    label.setFixedSize(picture.size() / picture.devicePixelRatio())
+    scene.keep.append(label)
+    return label
+
+
+def _runner_at(scene: Scene, session: int, segment_id: str, elapsed: float) -> QWidget:
+    """The runner live on one segment of a demo session: the capture pane for that kind, and
+    the segment's timer running ``elapsed`` seconds in on the scene's frozen clocks.
+
+    The demo's sessions have all ended, so the run is reopened at that segment, with the
+    segments after it not timed yet: a picture of the call as it happens. Screens after these
+    see the demo changed this way, so they are registered last.
+    """
+    window = scene.shell.window
+    store = scene.shell.store
     runner = window.page("Session runner")
     assert isinstance(runner, RunnerPage)
-    runs = list_runs(scene.shell.store, scene.demo_cohort_id)
+    runner.set_clocks(scene.mono, scene.wall)
+    runner.centre.show_text(True)
+    runs = list_runs(store, scene.demo_cohort_id)
     run = next(r for r in runs if r.module_number == session)
-    if runner.run is None or runner.run.id != run.id:
-        runner.open_run(run.id)
-    runner.go_to(segment_id)
+    module = scene.shell.catalog.get(run.module_id)
+    assert module is not None
+    start_run(store, run.id, module)  # reopens the ended run; its first start is kept
+    set_current_segment(store, run.id, module, segment_id)
+    here = module.segment_index(segment_id)
+    now = scene.wall()
+    timed = load_timer_states(store, run.id)
+    for earlier in module.segments[:here]:
+        # A screen before may have left this one running or untimed: it took its plan.
+        if earlier.id not in timed or not timed[earlier.id].is_finished:
+            took = earlier.minutes * 60
+            finished = TimerState(took, elapsed_before=took, started_at=now - took, stopped_at=now)
+            save_timer_state(store, run.id, earlier.id, finished)
+    for later in module.segments[here + 1 :]:
+        save_timer_state(store, run.id, later.id, TimerState.planned(later.minutes))
+    running = TimerState(
+        planned_seconds=module.segment(segment_id).minutes * 60,
+        elapsed_before=elapsed,
+        running_since=now,
+        started_at=now - elapsed,
+    )
+    save_timer_state(store, run.id, segment_id, running)
+    runner.open_run(run.id)  # reads the run afresh, where it now stands
     window.show_page("Session runner")
     return window
 
 
 RUNNER_SCREENS = {
-    "runner-roll-call": (1, "roll-call"),
-    "runner-silent-notes": (1, "silent-notes-why"),
-    "runner-breakout": (3, "mapping-engagement"),
-    "runner-fill-in-table": (2, "identifying-stakeholders"),
-    "runner-assignment-sharing": (2, "assignment-sharing"),
-    "runner-qa": (2, "qa"),
-    "runner-feedback": (2, "feedback"),
-    "runner-roll-call-values": (4, "roll-call"),
+    "runner-guidelines": (1, "guidelines", 2 * 60 + 40),
+    "runner-roll-call": (1, "roll-call", 6 * 60 + 12),
+    "runner-silent-notes": (1, "silent-notes-why", 9 * 60 + 5),
+    "runner-breakout": (3, "mapping-engagement", 4 * 60 + 30),
+    "runner-fill-in-table": (2, "identifying-stakeholders", 7 * 60 + 48),
+    "runner-assignment-sharing": (2, "assignment-sharing", 5 * 60 + 20),
+    "runner-qa": (2, "qa", 1 * 60 + 55),
+    "runner-feedback": (2, "feedback", 3 * 60 + 10),
+    "runner-roll-call-values": (4, "roll-call", 8 * 60 + 2),
 }
 
 
-def _runner_screen(session: int, segment_id: str) -> Screen:
-    return lambda scene: _runner_at(scene, session, segment_id)
-
-
-for _name, (_session, _segment) in RUNNER_SCREENS.items():
-    screen(_name)(_runner_screen(_session, _segment))
+def _runner_screen(session: int, segment_id: str, elapsed: float) -> Screen:
+    return lambda scene: _runner_at(scene, session, segment_id, elapsed)
 
 
 @screen("about")
@@ -199,6 +278,21 @@ def presenter_clock_overrun(scene: Scene) -> QWidget:
         False,
         scene.timer(10, 10 * 60 + 37.5),
     )
+
+
+# Registered last: they reopen the demo's sessions, which the screens before must see ended.
+for _name, (_session, _segment, _elapsed) in RUNNER_SCREENS.items():
+    screen(_name)(_runner_screen(_session, _segment, _elapsed))
+
+
+@screen("runner-silent-notes-text-hidden")
+def runner_text_hidden(scene: Scene) -> QWidget:
+    """The notes with the segment's text hidden: the whole column for the capture pane."""
+    window = _runner_at(scene, *RUNNER_SCREENS["runner-silent-notes"])
+    runner = window.page("Session runner")
+    assert isinstance(runner, RunnerPage)
+    runner.centre.show_text(False)
+    return window
 
 
 class _NoQuestions:
@@ -242,9 +336,7 @@ def dark_palette() -> QPalette:
 def scene_on_demo_data(app: QApplication) -> Iterator[Scene]:
     with tempfile.TemporaryDirectory(prefix="cofacilitator-screenshots-") as folder:
         paths = DataPaths(Path(folder))
-        shell = start(
-            app, paths, prompts=_NoQuestions(), runner=SynchronousRunner(), now=FROZEN_AT
-        )
+        shell = start(app, paths, prompts=_NoQuestions(), runner=SynchronousRunner(), now=FROZEN_AT)
         if shell is None:
             raise RuntimeError("the app did not start")
         try:
@@ -277,9 +369,11 @@ def render(
             if widget is not scene.shell.window:
                 widget.close()
     if not names_given:
-        # Forms, participant mode, around the call and peer review render their own scenes.
-        written += render_form_screenshots(output)
-        written += render_around_screenshots(output)
+        # Forms, participant mode, around the call and peer review render their own scenes;
+        # the first two have no dark variant, and must not overwrite the light pictures.
+        if not dark:
+            written += render_form_screenshots(output)
+            written += render_around_screenshots(output)
         written += render_peer_review_screenshots(output, suffix="-dark" if dark else "")
     return written
 

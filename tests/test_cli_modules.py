@@ -60,9 +60,30 @@ def test_list_shows_number_title_minutes_and_segments(
         " 1  Community Narrative  85 min                 2 segments",
         " 2  CoP Basics           85 min (+10 optional)  3 segments",
     ]
-    assert (
-        err == "1 warning (links still to be added and the like); see them with: "
-        "cofacilitator modules check\n"
+    assert err == (
+        "1 link in the shipped modules is still to be added; "
+        "`cofacilitator modules check` lists it.\n"
+    )
+
+
+def test_list_counts_pending_links_apart_from_other_warnings(
+    shipped: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    user = data_dir / "modules"
+    user.mkdir(parents=True)
+    (user / "mine.toml").write_text(
+        module_text("mine", 3, "Mine", url="#").replace(
+            'kind = "presentation"', 'kind = "presentation"\ncolumns = ["A"]'
+        )
+    )
+
+    assert run(data_dir, "list") == 0
+
+    out, err = capsys.readouterr()
+    assert out.endswith("\n") and len(out.splitlines()) == 3
+    assert err == (
+        "2 links are still to be added and there is 1 other warning; "
+        "`cofacilitator modules check` lists them.\n"
     )
 
 

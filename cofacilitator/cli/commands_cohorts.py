@@ -7,14 +7,13 @@ with four finished sessions to look at; asking twice leaves the first one as it 
 from __future__ import annotations
 
 import argparse
-import sys
 
+from cofacilitator.cli.checked_store import open_checked_store
 from cofacilitator.cohorts import CohortView, list_cohorts
 from cofacilitator.demo import DEMO_COHORT_NAME, create_shipped_demo_cohort
-from cofacilitator.paths import database_url, resolve_data_paths
+from cofacilitator.paths import resolve_data_paths
 from cofacilitator.runs import RunStatus, list_runs
-from cofacilitator.store.database import Store, open_store
-from cofacilitator.store.migrate import MigrationError
+from cofacilitator.store.database import Store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,9 +74,4 @@ def _line(store: Store, cohort: CohortView) -> tuple[str, str, str]:
 
 
 def _open(args: argparse.Namespace) -> Store | None:
-    paths = resolve_data_paths(args.data_dir).ensure()
-    try:
-        return open_store(database_url(paths))
-    except MigrationError as error:
-        print(f"cofacilitator: {error}", file=sys.stderr)
-        return None
+    return open_checked_store(resolve_data_paths(args.data_dir).ensure())

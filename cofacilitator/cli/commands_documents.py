@@ -19,6 +19,7 @@ from cofacilitator.assignment_document_import import import_assignment_documents
 from cofacilitator.assignment_store import ImportStatus
 from cofacilitator.atomic_write import write_text_atomic
 from cofacilitator.chat_import import preview_chat
+from cofacilitator.cli.checked_store import open_checked_store
 from cofacilitator.cohorts import find_cohort, list_cohorts
 from cofacilitator.document_formats import DocumentFormatError, read_document_file
 from cofacilitator.document_import import preview_document
@@ -35,13 +36,12 @@ from cofacilitator.import_preview import (
     SessionNotFound,
 )
 from cofacilitator.name_matching import MatchStatus, roster_matcher
-from cofacilitator.paths import database_url, resolve_data_paths, shipped_modules_dir
+from cofacilitator.paths import resolve_data_paths, shipped_modules_dir
 from cofacilitator.schedule import run_for_session
 from cofacilitator.sessions.catalog import Catalog, load_catalog
 from cofacilitator.sessions.schema import Module
 from cofacilitator.shared_document import blank_session_document
-from cofacilitator.store.database import Store, open_store
-from cofacilitator.store.migrate import MigrationError
+from cofacilitator.store.database import Store
 from cofacilitator.store.models import SessionRun
 
 SHOWN_TEXT = 70
@@ -133,10 +133,9 @@ def _command(
     def handler(args: argparse.Namespace) -> int:
         paths = resolve_data_paths(args.data_dir)
         catalog = load_catalog(shipped_modules_dir(), paths.modules)
-        try:
-            store = open_store(database_url(paths))
-        except MigrationError as error:
-            return _fail(str(error))
+        store = open_checked_store(paths)
+        if store is None:
+            return 1
         try:
             return action(args, store, catalog)
         except (_Refusal, SessionNotFound, DocumentFormatError, ValueError) as error:

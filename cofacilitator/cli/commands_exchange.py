@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from cofacilitator.assignment_store import ImportStatus, import_handbacks
+from cofacilitator.cli.checked_store import open_checked_store
 from cofacilitator.cohorts import find_cohort, find_participants_by_name, list_cohorts
 from cofacilitator.invitation import write_invitation
-from cofacilitator.paths import database_url, resolve_data_paths, shipped_modules_dir
+from cofacilitator.paths import resolve_data_paths, shipped_modules_dir
 from cofacilitator.sessions.catalog import load_catalog
-from cofacilitator.store.database import Store, open_store
-from cofacilitator.store.migrate import MigrationError
+from cofacilitator.store.database import Store
 
 
 def register(subparsers: Any) -> None:
@@ -46,10 +46,9 @@ def import_files(args: argparse.Namespace) -> int:
     """One line per file, in the order given; exit 1 when any file was refused."""
     paths = resolve_data_paths(args.data_dir)
     catalog = load_catalog(shipped_modules_dir(), paths.modules)
-    try:
-        store = open_store(database_url(paths))
-    except MigrationError as error:
-        return _fail(str(error))
+    store = open_checked_store(paths)
+    if store is None:
+        return 1
     try:
         cohort_id = None
         if args.cohort:
@@ -69,10 +68,9 @@ def write_invitation_file(args: argparse.Namespace) -> int:
     """The participant is found by display name, case aside, as the facilitator types it."""
     paths = resolve_data_paths(args.data_dir)
     catalog = load_catalog(shipped_modules_dir(), paths.modules)
-    try:
-        store = open_store(database_url(paths))
-    except MigrationError as error:
-        return _fail(str(error))
+    store = open_checked_store(paths)
+    if store is None:
+        return 1
     try:
         cohort = _cohort_named(store, args.cohort)
         if isinstance(cohort, str):

@@ -12,13 +12,14 @@ import sys
 from pathlib import Path
 
 from cofacilitator.atomic_write import write_text_atomic
+from cofacilitator.cli.checked_store import open_checked_store
 from cofacilitator.cohorts import find_cohort, list_cohorts
 from cofacilitator.export_markdown import ExportFormat, export_cohort, export_session
 from cofacilitator.export_model import ExportError
 from cofacilitator.paths import database_url, resolve_data_paths, shipped_modules_dir
 from cofacilitator.schedule import ScheduleError, run_for_session
 from cofacilitator.sessions.catalog import load_catalog
-from cofacilitator.store.database import Store, open_store
+from cofacilitator.store.database import Store
 from cofacilitator.store.migrate import MigrationError, needs_upgrade
 
 
@@ -64,7 +65,9 @@ def export_notes(args: argparse.Namespace) -> int:
     url = database_url(paths)
     if url == f"sqlite:///{paths.database}" and not paths.database.exists():
         return _fail(f"There is no cohort database in {paths.root} yet.")
-    store = open_store(url, migrate=False)
+    store = open_checked_store(paths, migrate=False)
+    if store is None:
+        return 1
     try:
         if needs_upgrade(store.engine):
             return _fail(

@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TextIO
 
@@ -26,6 +26,7 @@ from cofacilitator.sessions.catalog import (
 from cofacilitator.sessions.loader import Problem
 from cofacilitator.sessions.schema import Module
 from cofacilitator.sessions.starter import module_id_for, starter_module
+from cofacilitator.sessions.validation import PENDING_LINK
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,15 +66,10 @@ def list_modules(args: argparse.Namespace) -> int:
     catalog = load_catalog(shipped_modules_dir(), paths.modules)
     errors = [problem for problem in catalog.problems if problem.is_error]
     _report(errors, sys.stderr)
-    warnings = len(catalog.problems) - len(errors)
-    if warnings:
-        print(
-            f"{_count(warnings, 'warning')} (links still to be added and the like); "
-            "see them with: cofacilitator modules check",
-            file=sys.stderr,
-        )
+    warnings = [problem for problem in catalog.problems if not problem.is_error]
     if not catalog.entries:
         print("No modules found.", file=sys.stderr)
+        _summarise_warnings(warnings, paths.modules)
         return 0
     rows = [(entry, _minutes(entry.module)) for entry in catalog.entries]
     title_width = max(len(entry.module.title) for entry, _ in rows)
@@ -84,6 +80,7 @@ def list_modules(args: argparse.Namespace) -> int:
             f"{module.number:>2}  {module.title:<{title_width}}  {minutes:<{minutes_width}}  "
             f"{_count(len(module.segments), 'segment')}{_origin(entry)}"
         )
+    _summarise_warnings(warnings, paths.modules)
     return 0
 
 
@@ -169,6 +166,38 @@ def _check_paths(paths: list[Path]) -> tuple[list[Problem], int]:
 def _report(problems: Iterable[Problem], stream: TextIO) -> None:
     for problem in problems:
         print(problem, file=stream)
+
+
+def _summarise_warnings(warnings: Sequence[Problem], user_modules: Path) -> None:
+    """One line on stderr after the listing (stdout flushed first, so a terminal shows it below
+    the table): how many links are still to be added, and where, without listing them."""
+    if not warnings:
+        return
+    sys.stdout.flush()
+    links = [w for w in warnings if w.message.endswith(PENDING_LINK)]
+    others = len(warnings) - len(links)
+    parts = []
+    if links:
+        folders = {Path(w.path).parent for w in links}
+        where = (
+            " in the shipped modules"
+            if folders == {shipped_modules_dir()}
+            else " in your modules"
+            if folders == {user_modules}
+            else ""
+        )
+        verb = "is" if len(links) == 1 else "are"
+        parts.append(f"{_count(len(links), 'link')}{where} {verb} still to be added")
+    if others:
+        verb = "is" if others == 1 else "are"
+        other = "other warning" if links else "warning about the module files"
+        parts.append(f"there {verb} {_count(others, other)}")
+    listed = "it" if len(warnings) == 1 else "them"
+    summary = " and ".join(parts)
+    print(
+        f"{summary[0].upper()}{summary[1:]}; `cofacilitator modules check` lists {listed}.",
+        file=sys.stderr,
+    )
 
 
 def _minutes(module: Module) -> str:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from cofacilitator.calendar_invites import series_calendar, session_calendar, write_calendar
+from cofacilitator.cli.checked_store import open_checked_store
 from cofacilitator.cohorts import CohortView, find_cohort, list_cohorts
 from cofacilitator.messages import (
     MessageKind,
@@ -20,7 +21,7 @@ from cofacilitator.messages import (
     draft_message,
     record_prepared,
 )
-from cofacilitator.paths import DataPaths, database_url, resolve_data_paths, shipped_modules_dir
+from cofacilitator.paths import DataPaths, resolve_data_paths, shipped_modules_dir
 from cofacilitator.schedule import (
     ScheduleError,
     describe,
@@ -32,8 +33,7 @@ from cofacilitator.schedule import (
     zone_named,
 )
 from cofacilitator.sessions.catalog import Catalog, load_catalog
-from cofacilitator.store.database import Store, open_store
-from cofacilitator.store.migrate import MigrationError
+from cofacilitator.store.database import Store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -231,12 +231,7 @@ def _catalog(paths: DataPaths) -> Catalog:
 
 
 def _open(paths: DataPaths) -> Store | None:
-    paths.ensure()
-    try:
-        return open_store(database_url(paths))
-    except MigrationError as error:
-        print(f"cofacilitator: {error}", file=sys.stderr)
-        return None
+    return open_checked_store(paths.ensure())
 
 
 def _people(count: int) -> str:

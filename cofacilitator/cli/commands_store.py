@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cofacilitator.cli.checked_store import open_checked_store
 from cofacilitator.cohorts import (
     ParticipantView,
     find_cohort,
@@ -27,8 +28,7 @@ from cofacilitator.store.backups import (
     backup_now,
     restore,
 )
-from cofacilitator.store.database import Store, open_store, sqlite_file
-from cofacilitator.store.migrate import MigrationError
+from cofacilitator.store.database import Store, sqlite_file
 
 
 def register(subparsers: Any) -> None:
@@ -78,7 +78,9 @@ def _backup(args: argparse.Namespace) -> int:
         return _fail(NOT_SQLITE)
     if not path.exists():
         return _fail(f"There is no database at {path} yet; nothing to back up.")
-    store = open_store(url, migrate=False)
+    store = open_checked_store(paths, migrate=False)
+    if store is None:
+        return 1
     try:
         print(backup_now(store, paths.backups, "manual"))
     finally:
@@ -108,10 +110,9 @@ def _erase(args: argparse.Namespace) -> int:
             f"{args.cohort}. Run the command again with --yes to confirm."
         )
     paths = resolve_data_paths(args.data_dir)
-    try:
-        store = open_store(database_url(paths))
-    except MigrationError as error:
-        return _fail(str(error))
+    store = open_checked_store(paths)
+    if store is None:
+        return 1
     try:
         participant = _find_participant(store, args.cohort, args.participant)
         if isinstance(participant, str):
@@ -139,10 +140,9 @@ def _erase(args: argparse.Namespace) -> int:
 
 def _participant_data(args: argparse.Namespace) -> int:
     paths = resolve_data_paths(args.data_dir)
-    try:
-        store = open_store(database_url(paths))
-    except MigrationError as error:
-        return _fail(str(error))
+    store = open_checked_store(paths)
+    if store is None:
+        return 1
     try:
         participant = _find_participant(store, args.cohort, args.participant)
         if isinstance(participant, str):

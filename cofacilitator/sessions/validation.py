@@ -31,6 +31,8 @@ from cofacilitator.sessions.typed_table import Finding, Findings, TypedTable, ty
 
 SUPPORTED_FORMAT = 1
 DEFAULT_READINGS_TITLE = "Reading recommendation"
+PENDING_LINK = "link still to be added"
+"""How a warning about a link not yet filled in ends; ``modules list`` counts these apart."""
 
 # The keys each table may hold; anything else is reported as a likely typo.
 # fmt: off
@@ -213,7 +215,7 @@ class _ModuleBuilder:
         minutes = table.whole("minutes", minimum=0)
         slides = table.text("slides")
         if slides.strip() == "#":
-            table.warn("slides", "slides link still to be added")
+            table.warn("slides", f"slides {PENDING_LINK}")
         columns = table.texts("columns")
         if kind is SegmentKind.FILL_IN_TABLE and not columns:
             table.error(
@@ -411,6 +413,6 @@ class _ModuleBuilder:
                     note=item_table.text("note"),
                 )
                 if reading.link_pending:
-                    item_table.warn("url", "link still to be added")
+                    item_table.warn("url", PENDING_LINK)
                 readings.append(reading)
             yield ReadingGroup(title=title or DEFAULT_READINGS_TITLE, readings=tuple(readings))

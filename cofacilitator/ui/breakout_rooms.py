@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QPalette,
+    QResizeEvent,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +40,32 @@ ROOM_WIDTH_EMS = 15
 """A room column fits a name and a prompt's first words; more rooms scroll sideways."""
 MIN_LIST_LINES = 3
 """A room's people and notes keep a few lines; below that the rooms scroll."""
+PROMPT_EDIT_MARGIN = 8
+"""Pixels of a line edit taken by its inner margins rather than its text."""
+PROMPT_LINES = 3
+"""Lines of a long prompt shown under its box; the people and the notes need the height."""
+
+
+def elided_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """``text`` wrapped at ``width``, cut to ``lines`` lines with "…" when it goes on."""
+    if width <= 0:
+        return text
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    kept: list[str] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        kept.append(text[line.textStart() : line.textStart() + line.textLength()])
+        if len(kept) == lines:
+            rest = text[line.textStart() :]
+            kept[-1] = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            break
+    layout.endLayout()
+    return "\n".join(part.rstrip() for part in kept)
+
 
 Moved = Callable[[int, int | None], None]
 """(participant id, room index or None for "not in a room")."""
@@ -141,6 +176,14 @@ class RoomColumn(QFrame):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.prompt_box.setMinimumContentsLength(8)
+        # The popup lists the prompts whole, however narrow the room's column.
+        self.prompt_box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.prompt_box.view().setWordWrap(True)
+        self.prompt_box.editTextChanged.connect(lambda _text: self._show_whole_prompt())
+        self.prompt_label = QLabel(self)  # wrapped by ``elided_lines``, not by the label
+        self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.prompt_label.hide()
         self.people = PeopleList(index, on_drop, self)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
@@ -150,6 +193,7 @@ class RoomColumn(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.title_label)
         layout.addWidget(self.prompt_box)
+        layout.addWidget(self.prompt_label)
         lines = self.fontMetrics().lineSpacing()
         self.people.setMinimumHeight(lines * MIN_LIST_LINES)
         self.notes_edit.setMinimumHeight(lines * MIN_LIST_LINES)
@@ -160,6 +204,7 @@ class RoomColumn(QFrame):
         count = len(room.members)
         self.title_label.setText(f"{room.name} · {count} {'person' if count == 1 else 'people'}")
         self.prompt_box.setAccessibleName(f"Prompt for {room.name}")
+        self.prompt_label.setAccessibleName(f"Whole prompt for {room.name}")
         self.people.setAccessibleName(f"People in {room.name}")
         self.notes_edit.setAccessibleName(f"Notes from {room.name}")
         if not self.prompt_box.hasFocus():
@@ -168,3 +213,25 @@ class RoomColumn(QFrame):
             # From the start: a long prompt's first words say which one it is.
             self.prompt_box.lineEdit().setCursorPosition(0)
         self.people.show_people(room.members, names)
+        self._show_whole_prompt()
+
+    def prompt_fits(self) -> bool:
+        """Whether the prompt's whole text shows in its box."""
+        edit = self.prompt_box.lineEdit()
+        needed = edit.fontMetrics().horizontalAdvance(self.prompt_box.currentText())
+        return needed <= edit.width() - PROMPT_EDIT_MARGIN
+
+    def _show_whole_prompt(self) -> None:
+        """A prompt too long for its box goes on under it, for a few lines: enough to tell
+        two prompts that start alike apart. The whole text is the tooltip of both."""
+        text = self.prompt_box.currentText()
+        self.prompt_box.setToolTip(text)
+        self.prompt_label.setToolTip(text)
+        # The label spans the column as the box does; while hidden it has no width of its own.
+        width = self.prompt_box.width()
+        self.prompt_label.setText(elided_lines(text, self.prompt_label.font(), width, PROMPT_LINES))
+        self.prompt_label.setVisible(bool(text) and not self.prompt_fits())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_whole_prompt()

@@ -44,11 +44,12 @@ from cofacilitator.document_formats import (
     lines_to_markdown,
     read_document_file,
 )
-from cofacilitator.document_import import (
+from cofacilitator.document_import import preview_document
+from cofacilitator.import_apply import ImportResult, apply_preview
+from cofacilitator.import_preview import (
     Author,
     Decision,
     ImportPreview,
-    ImportResult,
     Proposal,
     ProposedFeedback,
     ProposedNote,
@@ -56,8 +57,6 @@ from cofacilitator.document_import import (
     ProposedRollCall,
     ProposedRow,
     SessionNotFound,
-    apply_preview,
-    preview_document,
 )
 from cofacilitator.name_matching import MatchStatus, name_key
 from cofacilitator.runs import get_run

@@ -42,6 +42,7 @@ class GuidelinesPane(CapturePane):
         super().__init__(context, parent)
         self.setAccessibleName("Guidelines and who acknowledged them")
         self.boxes: dict[int, QCheckBox] = {}
+        self.app_notes: dict[int, QLabel] = {}
         self._names: dict[int, str] = {}
         self._text: str | None = None
 
@@ -70,6 +71,7 @@ class GuidelinesPane(CapturePane):
         scroll.setWidget(self._boxes_widget)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         hint = QLabel("Tick each person as they say they agree.", self)
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -133,16 +135,24 @@ class GuidelinesPane(CapturePane):
     # ------------------------------------------------------------------------------ internals
 
     def _rebuild(self) -> None:
-        for box in self.boxes.values():
-            self._boxes_layout.removeWidget(box)
-            box.deleteLater()
+        for widget in [*self.boxes.values(), *self.app_notes.values()]:
+            self._boxes_layout.removeWidget(widget)
+            widget.deleteLater()
         self.boxes = {}
-        for index, (participant_id, name) in enumerate(self._names.items()):
+        self.app_notes = {}
+        for participant_id, name in self._names.items():
             box = QCheckBox(name, self._boxes_widget)
             box.setAccessibleName(f"{name} acknowledged the guidelines in the call")
             box.toggled.connect(lambda on, pid=participant_id: self.set_acknowledged(pid, on))
-            self._boxes_layout.insertWidget(index, box)
+            # Under the name rather than beside it, so a narrow column never cuts it off.
+            note = QLabel(IN_THE_APP, self._boxes_widget)
+            note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            note.setIndent(box.style().pixelMetric(box.style().PixelMetric.PM_IndicatorWidth) + 6)
+            note.hide()
+            self._boxes_layout.insertWidget(self._boxes_layout.count() - 1, box)
+            self._boxes_layout.insertWidget(self._boxes_layout.count() - 1, note)
             self.boxes[participant_id] = box
+            self.app_notes[participant_id] = note
         previous: QWidget | None = None
         for box in self.boxes.values():
             if previous is not None:
@@ -161,7 +171,7 @@ class GuidelinesPane(CapturePane):
             box.blockSignals(False)
             # A confirmation made in the participant's own app is theirs to keep.
             box.setEnabled(not in_app)
-            box.setText(f"{name} ({IN_THE_APP})" if in_app else name)
+            self.app_notes[participant_id].setVisible(in_app)
             box.setToolTip(
                 f"{name} {IN_THE_APP}" if in_app else f"{name} said on the call they agree"
             )

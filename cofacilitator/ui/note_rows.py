@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -55,6 +57,29 @@ class VisibilityPicker(QComboBox):
 
     def choose(self, visibility: Visibility) -> None:
         self.setCurrentIndex(max(0, self.findData(visibility.value)))
+
+
+class CompactVisibilityPicker(VisibilityPicker):
+    """A note's visibility in a list of notes: as wide as the word it shows, so the note's
+    text keeps the width; the list it opens still shows every choice whole."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda _row: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        return self._fitted(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._fitted(super().minimumSizeHint())
+
+    def _fitted(self, size: QSize) -> QSize:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(self.currentText()), metrics.height())
+        fitted = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
+        return QSize(fitted.width(), size.height())
 
 
 class NoteEntry(QPlainTextEdit):
@@ -129,11 +154,10 @@ class NoteRow(QFrame):
         self.text_edit = GrowingTextEdit(note.text, self)
         self.text_edit.setAccessibleName(f"Note by {author}")
         self.text_edit.textChanged.connect(lambda: on_edit(note.id, self.text_edit.toPlainText()))
-        self.visibility_box = VisibilityPicker(self)
-        self.visibility_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.visibility_box = CompactVisibilityPicker(self)
+        self.visibility_box.view().setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(VISIBILITY_LABELS[Visibility.OFF_RECORD]) * 3 // 2
         )
-        self.visibility_box.setMinimumContentsLength(len("Off the record"))
         self.visibility_box.choose(note.visibility)
         self.visibility_box.setAccessibleName(f"Visibility of the note by {author}")
         self.visibility_box.setToolTip(VISIBILITY_HELP[note.visibility])

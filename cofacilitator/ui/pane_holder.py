@@ -18,7 +18,7 @@ from cofacilitator.ui.pane_context import CapturePane, PaneContext, PaneFactory
 
 NOTHING_TO_CAPTURE = "Nothing to capture in this segment"
 
-_NO_HEIGHT_LIMIT = 16_777_215
+NO_HEIGHT_LIMIT = 16_777_215
 """Qt's QWIDGETSIZE_MAX, which PySide does not export."""
 
 
@@ -85,7 +85,7 @@ class PaneHolder(QFrame):
         pane.show()
         self._pane = pane
         # A placeholder needs one line; the content then gets the rest of the column.
-        self.setMaximumHeight(pane.sizeHint().height() * 2 if factory is None else _NO_HEIGHT_LIMIT)
+        self.setMaximumHeight(pane.sizeHint().height() * 2 if factory is None else NO_HEIGHT_LIMIT)
 
     def flush(self) -> None:
         """Write the pane's pending edit; called before anything leaves the segment."""

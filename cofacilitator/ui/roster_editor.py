@@ -34,12 +34,10 @@ from PySide6.QtWidgets import (
 from cofacilitator.cohorts import (
     ParticipantDetails,
     ParticipantView,
-    RosterImportError,
     add_participant,
-    import_roster_csv,
     list_participants,
-    parse_roster_csv,
 )
+from cofacilitator.roster_csv import RosterImportError, import_roster_csv, parse_roster_csv
 from cofacilitator.store.database import Store
 from cofacilitator.ui.file_choosers import ask_open_path
 from cofacilitator.ui.roster_withdraw import WithdrawControl

@@ -59,10 +59,10 @@ from cofacilitator.ui.agenda_panel import SKIP_KEY, AgendaPanel
 from cofacilitator.ui.background import Runner, run_op
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.export_dialog import ExportDialog, open_export_dialog
-from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
+from cofacilitator.ui.markdown_view import LinkOpener
 from cofacilitator.ui.pane_context import PaneContext, PaneFactory
-from cofacilitator.ui.pane_holder import PaneHolder
 from cofacilitator.ui.presenter_clock import PresenterClock
+from cofacilitator.ui.segment_column import TEXT_KEY, SegmentColumn
 from cofacilitator.ui.segment_content import segment_html, slides_link
 from cofacilitator.ui.settings import SettingsFile
 from cofacilitator.ui.speaking_panel import SpeakingPanel
@@ -186,11 +186,18 @@ class RunnerPage(QWidget):
         )
         self.export_button.clicked.connect(self.open_export)
 
+        # The facilitator types in the capture pane all session; the content is read at a glance.
+        self.centre = SegmentColumn(self._pane_factories, open_link=self._open_url, parent=page)
+        self.content = self.centre.content
+        self._pane_holder = self.centre.holder
+        self.text_button = self.centre.text_button
+
         header_text = QVBoxLayout()
         header_text.addWidget(self.title_label)
         header_text.addWidget(self.state_label)
         header = QHBoxLayout()
         header.addLayout(header_text, 1)
+        header.addWidget(self.text_button)
         header.addWidget(self.slides_button)
         header.addWidget(self.presenter_button)
         header.addWidget(self.export_button)
@@ -199,18 +206,6 @@ class RunnerPage(QWidget):
         self.agenda_panel = AgendaPanel(page)
         self.agenda_panel.segment_chosen.connect(self.go_to)
         self.agenda_panel.skip_requested.connect(self.toggle_skip_selected)
-
-        self.content = MarkdownView(open_link=self._open_url)
-        self.content.setAccessibleName("Segment content")
-        self._pane_holder = PaneHolder(self._pane_factories, page)
-        centre = QSplitter(Qt.Orientation.Vertical, page)
-        centre.addWidget(self.content)
-        centre.addWidget(self._pane_holder)
-        centre.setChildrenCollapsible(False)
-        # The facilitator types in the capture pane all session; the content is read at a glance.
-        centre.setStretchFactor(0, 2)
-        centre.setStretchFactor(1, 3)
-        centre.setSizes([250, 390])
 
         self.sound_box = QCheckBox("&Chime when time is up", page)
         self.sound_box.setAccessibleName("Chime when a segment's time is up")
@@ -230,7 +225,7 @@ class RunnerPage(QWidget):
 
         self._columns = QSplitter(Qt.Orientation.Horizontal, page)
         self._columns.addWidget(self.agenda_panel)
-        self._columns.addWidget(centre)
+        self._columns.addWidget(self.centre)
         self._columns.addWidget(right_column)
         self._columns.setStretchFactor(0, 0)
         self._columns.setStretchFactor(1, 1)
@@ -248,11 +243,15 @@ class RunnerPage(QWidget):
         skip.setShortcut(QKeySequence(SKIP_KEY))
         skip.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         skip.triggered.connect(self.toggle_skip_selected)
+        text = QAction("Hide or show the segment's text", self)
+        text.setShortcut(QKeySequence(TEXT_KEY))
+        text.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        text.triggered.connect(self.centre.toggle_text)
         presenter = QAction("Presenter clock", self)
         presenter.setShortcut(QKeySequence(PRESENTER_KEY))
         presenter.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         presenter.triggered.connect(self.toggle_presenter)
-        self.addActions([skip, presenter])
+        self.addActions([skip, text, presenter])
 
     # ------------------------------------------------------------------------------ reading
 
@@ -302,6 +301,14 @@ class RunnerPage(QWidget):
             self._settings.update(sound_on=on)
 
     # ------------------------------------------------------------------------------ runs
+
+    def set_clocks(self, clock: Clock, wall: Clock) -> None:
+        """Time the run on other clocks (the screenshots freeze time); the segment on show
+        is shown again from its stored timer, read on the new clocks."""
+        self._wall = wall
+        self.timer_panel.set_clocks(clock, wall)
+        if self._run is not None:
+            self._show_segment()
 
     def show_idle(self) -> None:
         """No run open: offer every session still in progress, for a quick resume."""
@@ -545,6 +552,7 @@ class RunnerPage(QWidget):
             next_label="Finish ▶" if is_last and not ended else "Next ▶",
         )
         self._set_pane(segment)
+        self.centre.fit()
         self._fill_agenda()
         self._refresh_header()
         self._feed_presenter()
@@ -580,7 +588,13 @@ class RunnerPage(QWidget):
         ]
         if self._speaking is not None:
             chain += self._speaking.focus_chain
-        chain += [self.slides_button, self.presenter_button, self.export_button, self.end_button]
+        chain += [
+            self.text_button,
+            self.slides_button,
+            self.presenter_button,
+            self.export_button,
+            self.end_button,
+        ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -45,7 +45,7 @@ from cofacilitator.calendar_invites import (
     write_calendar,
 )
 from cofacilitator.cohorts import get_cohort
-from cofacilitator.document_import import ImportResult
+from cofacilitator.import_apply import ImportResult
 from cofacilitator.messages import MessageKind, list_prepared
 from cofacilitator.paths import DataPaths
 from cofacilitator.runs import RunView, Schedule, get_run

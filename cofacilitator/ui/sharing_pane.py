@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -51,6 +52,8 @@ HANDED_IN = frozenset({ResponseStatus.SUBMITTED, ResponseStatus.IMPORTED})
 LARGE_TEXT_SCALE = 1.8
 """The large view's text size relative to the app font: readable in a shared screen."""
 CLOSE_KEY = "Esc"
+ORDER_COLUMN_EMS = 22
+"""The widest the sharing order gets before a long line wraps; the answers need the rest."""
 
 
 def shipped_module(module_id: str) -> Module | None:
@@ -135,6 +138,11 @@ class SharingPane(CapturePane):
         self.order_list.currentRowChanged.connect(lambda _row: self._show_current())
         self.order_list.itemChanged.connect(self._tick_changed)
         self.order_list.model().rowsMoved.connect(self._rows_moved)
+        # A long name with "(shared)" wraps rather than running under the answers beside it.
+        self.order_list.setWordWrap(True)
+        self.order_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.order_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.order_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.up_button = QPushButton("Move &up", self)
         self.up_button.setAccessibleName("Move up in the order")
         self.up_button.clicked.connect(lambda: self.move_current(-1))
@@ -318,6 +326,24 @@ class SharingPane(CapturePane):
             item.setText(f"{row + 1}. {name}{done}")
             item.setToolTip(f"{name}: {self._status_words(participant_id)}")
         self.order_list.blockSignals(blocked)
+        self._fit_order_column()
+
+    def _fit_order_column(self) -> None:
+        """Widen the order column to its longest line, up to a share of the pane: names are
+        read at a glance, and only a very long one wraps."""
+        listing = self.order_list
+        metrics = listing.fontMetrics()
+        texts = [listing.item(row).text() for row in range(listing.count())]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        style = listing.style()
+        chrome = (
+            style.pixelMetric(style.PixelMetric.PM_IndicatorWidth)
+            + style.pixelMetric(style.PixelMetric.PM_ScrollBarExtent)
+            + 2 * listing.frameWidth()
+            + metrics.horizontalAdvance("M") * 2
+        )
+        cap = metrics.horizontalAdvance("M") * ORDER_COLUMN_EMS
+        listing.setMinimumWidth(min(widest + chrome, cap))
 
     def _status_words(self, participant_id: int) -> str:
         status = self._status(participant_id)

@@ -302,6 +302,12 @@ class TimerPanel(QWidget):
     def timer(self) -> SegmentTimer | None:
         return self._timer
 
+    def set_clocks(self, clock: Clock, wall: Clock) -> None:
+        """Read time from other clocks from the next :meth:`show_timer` on (a demo or a
+        screenshot freezes time this way, as tests do through the constructor)."""
+        self._clock = clock
+        self._wall = wall
+
     def show_timer(self, state: TimerState | None, title: str = "") -> SegmentTimer | None:
         """Show the timer of a segment (None: no segment, every control off).
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cofacilitator.cohorts import list_participants
 from cofacilitator.demo import create_shipped_demo_cohort
-from cofacilitator.document_import import Decision
+from cofacilitator.import_preview import Decision
 from cofacilitator.invitation import invitation_for
 from cofacilitator.messages import MessageKind
 from cofacilitator.paths import DataPaths, shipped_modules_dir

@@ -17,7 +17,8 @@ from random import Random
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from cofacilitator.cohorts import ParticipantDetails, add_participant, create_cohort
-from cofacilitator.demo_content import FACILITATORS, PEOPLE, field_answer
+from cofacilitator.demo_answers import field_answer
+from cofacilitator.demo_content import FACILITATORS, PEOPLE
 from cofacilitator.invitation import write_invitation
 from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.runs import ensure_runs

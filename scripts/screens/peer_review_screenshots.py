@@ -16,7 +16,8 @@ from random import Random
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cofacilitator.demo_content import AMARA, LIN, PEOPLE, field_answer
+from cofacilitator.demo_answers import field_answer
+from cofacilitator.demo_content import AMARA, LIN, PEOPLE
 from cofacilitator.handback import HandBack
 from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.sessions.catalog import load_catalog

@@ -10,23 +10,21 @@ from cofacilitator.cohorts import (
     CohortView,
     Facilitator,
     ParticipantDetails,
-    RosterImportError,
     add_participant,
     add_walk_in,
     archive_cohort,
     create_cohort,
     find_cohort,
     get_cohort,
-    import_roster_csv,
     list_cohorts,
     list_participants,
-    parse_roster_csv,
     reinstate_participant,
     rename_cohort,
     update_cohort,
     update_participant,
     withdraw_participant,
 )
+from cofacilitator.roster_csv import RosterImportError, import_roster_csv, parse_roster_csv
 from cofacilitator.store.database import Store
 from cofacilitator.store.models import Membership
 

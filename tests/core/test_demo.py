@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
+from itertools import combinations
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +13,9 @@ from sqlalchemy import func, select
 from cofacilitator.answers import validate_answers, validate_value
 from cofacilitator.cohorts import find_cohort, list_cohorts, list_participants
 from cofacilitator.demo import DEMO_COHORT_NAME, create_demo_cohort, create_shipped_demo_cohort
+from cofacilitator.demo_answers import in_their_words, personal_answer
+from cofacilitator.demo_content import PEOPLE
+from cofacilitator.demo_notes import GENERIC_ANSWERS, PROMPT_ANSWERS
 from cofacilitator.overview import AssignmentState, AttendanceMark, cohort_overview
 from cofacilitator.paths import shipped_modules_dir
 from cofacilitator.runs import RunRecord, RunStatus, load_run
@@ -201,3 +205,69 @@ def test_the_demo_is_the_same_every_time(
     result = create_demo_cohort(other, shipped)
     again = [load_run(other, s.run.id) for s in cohort_overview(other, result.cohort_id).runs]
     assert again == records
+
+
+# ------------------------------------------------------------------ what the demo says
+
+
+def test_each_session_asks_its_own_questions(
+    records: list[RunRecord], shipped: tuple[Module, ...]
+) -> None:
+    asked = [{q.question for q in record.questions} for record in records]
+    for one, other in combinations(asked, 2):
+        assert not one & other
+    assert all("template for the origin-story" not in question for question in asked[3]), (
+        "Session 4 asks about its own topic, not Session 1's"
+    )
+
+
+def test_every_shipped_prompt_has_answers_of_its_own(shipped: tuple[Module, ...]) -> None:
+    for module in shipped:
+        for segment in module.segments:
+            if segment.kind not in NOTE_KINDS:
+                continue
+            for prompt in segment.prompts:
+                stock = PROMPT_ANSWERS[module.id].get(prompt.id, ())
+                personal = personal_answer(module, prompt.id, PEOPLE[0])
+                assert len(set(stock)) >= 4 or personal, (module.id, prompt.id)
+
+
+def test_notes_under_prompts_are_never_the_generic_stock(records: list[RunRecord]) -> None:
+    generic = {
+        in_their_words(template, person) for template in GENERIC_ANSWERS for person in PEOPLE
+    }
+    written = [n.text for record in records for n in record.notes if n.prompt_id]
+    assert written and not generic & set(written)
+
+
+def test_everyone_has_their_own_information_map_stakeholders_and_mountain(
+    store: Store, demo: int, shipped: tuple[Module, ...]
+) -> None:
+    with store.session_factory() as s:
+        answers = [r.values for r in s.scalars(select(AssignmentResponse))]
+    maps = [a["information-map"] for a in answers if "information-map" in a]
+    mountains = [a["mountain"] for a in answers if "mountain" in a]
+    stakeholders = [a["stakeholder-map"] for a in answers if "stakeholder-map" in a]
+    for answered in (maps, mountains, stakeholders):
+        assert len(answered) >= 5
+        assert len({repr(value) for value in answered}) == len(answered)
+    for mountain in mountains:
+        assert len({band["moves_up"] for band in mountain}) == len(mountain)
+        assert all(band["who"] and band["band"].lower() not in band["who"] for band in mountain)
+
+
+def test_the_sharing_round_notes_what_each_person_shared(
+    records: list[RunRecord], shipped: tuple[Module, ...]
+) -> None:
+    rounds = 0
+    for module, record in zip(shipped, records, strict=True):
+        sharing = {s.id for s in module.segments if s.kind is SegmentKind.ASSIGNMENT_SHARING}
+        if not sharing:
+            continue
+        rounds += 1
+        notes = [n for n in record.notes if n.segment_id in sharing]
+        assert all(n.author_kind is AuthorKind.PARTICIPANT and n.text.strip() for n in notes)
+        shared = [t.participant_id for t in record.sharing_turns if t.has_shared]
+        assert sorted(n.participant_id for n in notes if n.participant_id) == sorted(shared)
+        assert all(len(n.text.splitlines()) >= 2 for n in notes), "a few lines per person"
+    assert rounds == 3

@@ -14,6 +14,8 @@ class Page:
     """Every start tag, in document order."""
     urls: list[str] = field(default_factory=list)
     """Every href and src attribute value."""
+    images: list[tuple[str, str]] = field(default_factory=list)
+    """Each ``<img>`` as its src and alt."""
     texts: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     """Each run of text with the open elements around it, outermost first."""
 
@@ -37,6 +39,9 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.page.tags.append(tag)
         self.page.urls.extend(value or "" for name, value in attrs if name in ("href", "src"))
+        if tag == "img":
+            found = dict(attrs)
+            self.page.images.append((found.get("src") or "", found.get("alt") or ""))
         if tag not in VOID_TAGS:
             self.open.append(tag)
 

@@ -490,7 +490,7 @@ def test_tab_walks_agenda_content_timer_tally_then_header(qtbot: QtBot, world: W
     page.open_run(run_id)
     page.go_to("presentation-community-cop")
     page.agenda.setFocus()
-    seen = [page.agenda.accessibleName(), *tab_through(qtbot, 15)]
+    seen = [page.agenda.accessibleName(), *tab_through(qtbot, 16)]
     assert seen == [
         "Agenda",
         "Segment content",
@@ -502,6 +502,7 @@ def test_tab_walks_agenda_content_timer_tally_then_header(qtbot: QtBot, world: W
         "Chime when a segment's time is up",
         "Take space, give space",
         "Tally Ada Lovelace",
+        "Hide the segment's text",
         "Show or hide the presenter clock window",
         "Export this session's notes",
         "End the session",
@@ -628,3 +629,35 @@ def test_export_button_opens_the_dialog_on_this_session(qtbot: QtBot, world: Wor
         "spring-cohort-session-2-community-of-practice-basics.md"
     )
     dialog.close()
+
+
+def test_a_short_text_leaves_the_column_to_the_pane_and_the_text_can_be_hidden(
+    qtbot: QtBot, world: World
+) -> None:
+    page = world.page(qtbot, pane_factories=pane_factories(world.catalog.get))
+    page.open_run(world.run_of(2))
+    centre = page.centre
+    page.go_to("qa")  # two lines of text
+    qtbot.waitUntil(lambda: centre.sizes()[0] < centre.height() // 3, timeout=1000)
+    text_height = page.content.document().size().height()
+    assert page.content.height() <= text_height + 2 * page.content.frameWidth() + 1
+    short_pane = page.capture_pane.height()  # type: ignore[union-attr]
+
+    page.go_to("resources-platforms")  # a long text gets its share, no more
+    qtbot.waitUntil(lambda: centre.sizes()[0] > centre.height() // 4, timeout=1000)
+    assert centre.sizes()[0] <= centre.height() * 0.4
+    assert page.capture_pane.height() < short_pane  # type: ignore[union-attr]
+
+    page.agenda.setFocus()
+    qtbot.keyClick(page.agenda, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert not page.content.isVisible()
+    assert page.text_button.text() == "Show segment text"
+    pane = page.capture_pane
+    assert pane is not None
+    qtbot.waitUntil(lambda: pane.height() > centre.height() * 0.9, timeout=1000)
+    page.go_next()  # hidden it stays, segment after segment
+    assert not page.content.isVisible()
+
+    qtbot.mouseClick(page.text_button, Qt.MouseButton.LeftButton)
+    assert page.content.isVisible()
+    assert page.text_button.accessibleName() == "Hide the segment's text"

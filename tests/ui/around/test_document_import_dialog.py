@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 
 from cofacilitator.cohorts import list_participants
-from cofacilitator.document_import import Decision
+from cofacilitator.import_preview import Decision
 from cofacilitator.notes import count_notes, list_notes
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.sessions.schema import Prompt, Segment

@@ -17,7 +17,7 @@ from cofacilitator.session_records import list_breakout_rooms
 from cofacilitator.sessions.schema import Module, Prompt, Quote, Segment, SegmentKind
 from cofacilitator.store.models import AttendanceStatus
 from cofacilitator.ui.breakout_pane import BreakoutPane
-from cofacilitator.ui.breakout_rooms import PeopleList
+from cofacilitator.ui.breakout_rooms import PROMPT_LINES, PeopleList, elided_lines
 from cofacilitator.ui.pane_context import PaneContext
 
 from .conftest import Cohort, Shoot, Show, pick
@@ -207,3 +207,35 @@ def test_copy_broadcast_text_and_reshuffle(qtbot: QtBot, cohort: Cohort, show: S
     qtbot.mouseClick(pane.reshuffle_button, Qt.MouseButton.LeftButton)
     assert pane.arrangement.groups() != before.groups()
     assert [m for _, _, m in stored_rooms(pane)] == [set(r.members) for r in pane.arrangement.rooms]
+
+
+def test_a_long_prompt_is_told_apart_under_its_box_and_whole_in_its_tooltip(
+    qtbot: QtBot, cohort: Cohort, show: Show
+) -> None:
+    """Session 3's prompts start alike ("Discover how people ..."), so the box's first words
+    cannot tell two rooms apart."""
+    context = cohort.context(3, "mapping-engagement")
+    prompts = [prompt.text for prompt in context.segment.prompts]
+    pane = show(BreakoutPane(context, rng=Random(5)))
+    qtbot.mouseClick(pane.split_button, Qt.MouseButton.LeftButton)
+    first, second = pane.columns[:2]
+    assert first.prompt_box.currentText() == prompts[0]
+    assert first.prompt_box.toolTip() == prompts[0]
+    assert second.prompt_box.toolTip() == prompts[1]
+    for column in (first, second):
+        assert not column.prompt_fits()
+        assert column.prompt_label.isVisible()
+        shown = column.prompt_label.text()
+        assert len(shown.splitlines()) <= PROMPT_LINES
+        assert shown.endswith("…")
+        words = shown.replace("\n", " ").removesuffix("…").split()
+        whole = column.prompt_box.currentText().split()
+        assert words[:-1] == whole[: len(words) - 1]  # the prompt's own start, line by line
+    assert first.prompt_label.text() != second.prompt_label.text()
+    assert first.people.isVisible() and first.notes_edit.isVisible()
+
+
+def test_elided_lines_keeps_short_text_whole() -> None:
+    font = QApplication.font()
+    assert elided_lines("Why?", font, 200, 3) == "Why?"
+    assert elided_lines("one two three four five six", font, 0, 3) == "one two three four five six"

@@ -12,8 +12,8 @@ from cofacilitator.ui.capture_panes import PANE_FACTORIES
 from .conftest import Cohort, Shoot, Show
 
 
-def test_every_kind_but_the_guidelines_has_a_pane() -> None:
-    assert set(PANE_FACTORIES) == set(SegmentKind) - {SegmentKind.GUIDELINES}
+def test_every_kind_has_a_pane() -> None:
+    assert set(PANE_FACTORIES) == set(SegmentKind)
 
 
 def spoken_name(widget: QWidget, labels: list[QLabel]) -> str:

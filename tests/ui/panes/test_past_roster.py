@@ -95,3 +95,38 @@ def test_rooms_of_a_started_session_split_whoever_was_on_the_roster_then(
     qtbot.mouseClick(pane.split_button, Qt.MouseButton.LeftButton)
     in_rooms = {person for room in pane.arrangement.rooms for person in room.members}
     assert in_rooms == set(cohort.people.values())
+
+
+def test_a_long_name_in_the_sharing_round_is_read_whole(
+    demo_store: Store, catalog: Catalog, show: Show
+) -> None:
+    """ "Priya Raghunathan (sha" once: the line ran under the answers beside it."""
+    pane = show(
+        SharingPane(
+            demo_context(demo_store, catalog, 2, "assignment-sharing"), find_module=catalog.get
+        )
+    )
+    listing = pane.order_list
+    metrics = listing.fontMetrics()
+    indicator = listing.style().pixelMetric(listing.style().PixelMetric.PM_IndicatorWidth)
+    for row in range(listing.count()):
+        item = listing.item(row)
+        one_line = metrics.horizontalAdvance(item.text()) + indicator
+        wrapped = listing.visualItemRect(item).height() > metrics.lineSpacing() * 1.5
+        assert one_line <= listing.viewport().width() or wrapped, item.text()
+    lines = [listing.item(row).text() for row in range(listing.count())]
+    assert any(line.endswith(". Priya Raghunathan (shared)") for line in lines), lines
+
+
+def test_long_roll_call_answers_show_from_their_start(
+    demo_store: Store, catalog: Catalog, show: Show
+) -> None:
+    pane = show(RollCallPane(demo_context(demo_store, catalog, 1, "roll-call")))
+    answers = [row.answer_edit for row in pane.rows.values() if row.answer_edit is not None]
+    long_ones = [
+        edit for edit in answers if edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()
+    ]
+    assert long_ones  # the demo's answers are longer than the field
+    for edit in long_ones:
+        assert edit.cursorPosition() == 0
+        assert edit.cursorRect().left() < edit.fontMetrics().horizontalAdvance("M")
