@@ -32,12 +32,12 @@ REVIEWED_AT = datetime(2026, 10, 9, 14, 20)
 
 COMMENTS = {
     "purpose-outcomes": (
-        "The outcomes are concrete, which I like. Could you say by when you expect ten "
-        "first-time contributors, so you can check at the mid-year review?"
+        "The outcomes are concrete, which I like. Could you say by when you expect five "
+        "first-time contributors a quarter, so you can check at the mid-year review?"
     ),
     "stakeholders": (
-        "Funders appear as contributors; is their participation really quarterly reports, "
-        "or also the steering calls?"
+        "The research funder only gets the annual report; would a short note after each "
+        "release keep them closer, given how much power they have?"
     ),
     "engagement-platforms": "Which of these is where a newcomer should start?",
 }
