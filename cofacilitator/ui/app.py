@@ -225,6 +225,20 @@ def add_pages(shell: AppShell) -> None:
     shell.window.show_page("Home")
 
 
+PAGE_MODULES = (
+    "cofacilitator.ui.answers_view",
+    "cofacilitator.ui.capture_panes",
+    "cofacilitator.ui.concerns_panel",
+    "cofacilitator.ui.facilitator_actions",
+    "cofacilitator.ui.guidelines_panel",
+    "cofacilitator.ui.home_page",
+    "cofacilitator.ui.module_browser",
+    "cofacilitator.ui.runner_page",
+    "cofacilitator.ui.schedule_panel",
+)
+"""What ``add_pages`` builds from; imported on the worker so the GUI thread only builds."""
+
+
 @dataclass(frozen=True)
 class OpenWindow:
     """The main window and what it needs before the cohort store is open."""
@@ -249,8 +263,12 @@ def load_store_and_catalog(paths: DataPaths) -> tuple[Store, Catalog]:
     Safe off the GUI thread: it creates no widget. It also imports the pages' modules, so that
     building them afterwards on the GUI thread does not stall the window.
     """
-    import cofacilitator.ui.facilitator_actions  # noqa: F401  (warm the imports)
+    import importlib
+
     from cofacilitator.sessions.catalog import load_catalog
+
+    for name in PAGE_MODULES:
+        importlib.import_module(name)
     from cofacilitator.store.database import open_store
 
     store = open_store(database_url(paths), migrate=False)
