@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from cofacilitator.answers import is_blank, validate_value
+from cofacilitator.answers import is_blank, quadrant, validate_value
 from cofacilitator.sessions.schema import STAKEHOLDER_QUADRANTS, FieldKind, FormField
 
 WIDTH = 600
@@ -43,6 +43,28 @@ def answer_picture_uri(field: FormField, value: Any) -> str | None:
     if field.kind is FieldKind.STAKEHOLDER_MAP:
         return svg_data_uri(stakeholder_map_svg(value))
     return None
+
+
+def answer_picture_description(field: FormField, value: Any) -> str:
+    """The picture in words, for an ``alt`` text: a reader who cannot see it learns who is in
+    which band or quadrant, which the SVG's own summary leaves out for the mountain."""
+    if field.kind is FieldKind.MOUNTAIN:
+        bands = [
+            f"{_one_line(row.get('band', ''))}: {_one_line(row.get('who', '')) or 'nobody named'}"
+            for row in reversed(value)
+        ]
+        return "Mountain of engagement, top band first. " + "; ".join(bands) + "."
+    titles = dict(STAKEHOLDER_QUADRANTS)
+    placed = [
+        f"{_one_line(item.get('name', '')) or '(unnamed)'}: "
+        f"{titles[quadrant(item['power'], item['interest'])]}"
+        for item in value
+    ]
+    return "Stakeholder map. " + ("; ".join(placed) or "Nobody placed yet") + "."
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text).split())
 
 
 def svg_data_uri(svg: str) -> str:

@@ -108,7 +108,12 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 
 def html_page(document: MarkdownDocument | str, title: str) -> str:
     """A complete HTML document for an export, its figures drawn."""
-    body = document_html(document)
+    return page_around(document_html(document), title)
+
+
+def page_around(body: str, title: str) -> str:
+    """``body`` (HTML already made safe) in the exports' self-contained page, so every export
+    looks and prints alike."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n'

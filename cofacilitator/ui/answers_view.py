@@ -4,22 +4,36 @@ Answers arrive from people's own machines, so they are shown read-only and as te
 goes through ``answers_to_markdown`` and the app's safe renderer, which turn raw HTML, scripts and
 remote images into the characters that were typed. The two answers that are pictures on paper,
 the stakeholder map and the mountain of engagement, are drawn as pictures here too, made by the
-app from the answer's numbers and words, never loaded from anywhere.
+app from the answer's numbers and words, never loaded from anywhere. The same answers can be saved
+as a self-contained HTML page (``export_answers``) to send or keep.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cofacilitator.answers import answers_to_markdown, is_blank, validate_value
 from cofacilitator.assignment_store import ResponseView, get_response
+from cofacilitator.atomic_write import write_text_atomic
 from cofacilitator.cohorts import get_participant, list_participants
+from cofacilitator.export_answers import answers_html
+from cofacilitator.export_model import ExportError
 from cofacilitator.markdown_text import plain_inline, render_markdown_html
 from cofacilitator.runs import list_runs
 from cofacilitator.sessions.catalog import Catalog
@@ -28,6 +42,8 @@ from cofacilitator.store.database import Store
 from cofacilitator.store.models import ResponseStatus
 from cofacilitator.ui.date_text import local_moment, short_day_text
 from cofacilitator.ui.events import Events
+from cofacilitator.ui.export_dialog import slug
+from cofacilitator.ui.file_choosers import ask_save_path
 from cofacilitator.ui.markdown_view import LinkOpener, MarkdownView
 from cofacilitator.ui.mountain_view import mountain_description, mountain_image, rows_of
 from cofacilitator.ui.reload_when_shown import ReloadWhenShown
@@ -43,6 +59,13 @@ PICTURE_SCHEME = "answer-picture"
 TABLE_STYLE = " th, td { padding: 3px 14px 3px 0px; }"
 """Answers are mostly tables; without padding their columns run together."""
 PICTURE_KINDS = frozenset({FieldKind.STAKEHOLDER_MAP, FieldKind.MOUNTAIN})
+
+SaveChooser = Callable[[QWidget, str], str | None]
+
+
+def choose_answers_path(parent: QWidget, suggested: str) -> str | None:
+    """The platform's save dialog; it asks before replacing an existing file."""
+    return ask_save_path(parent, "Export answers as HTML", suggested, "Web pages (*.html)")
 
 
 def status_text(response: ResponseView | None) -> str:
@@ -146,6 +169,7 @@ class AnswersView(QWidget):
         parent: QWidget | None = None,
         *,
         open_link: LinkOpener = QDesktopServices.openUrl,
+        choose_save_path: SaveChooser = choose_answers_path,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Assignment answers")
@@ -153,6 +177,8 @@ class AnswersView(QWidget):
         self.catalog = catalog
         self._cohort_id: int | None = None
         self._reload_when_shown = ReloadWhenShown(self, self.reload)
+        self._choose_save_path = choose_save_path
+        self._last_folder = Path.home()
 
         self.participant_box = QComboBox(self)
         self.participant_box.setAccessibleName("Participant")
@@ -163,6 +189,11 @@ class AnswersView(QWidget):
         self.status = QLabel(self)
         self.status.setAccessibleName("Status of these answers")
         self.status.setWordWrap(True)
+        self.export_button = QPushButton("&Export as HTML…", self)
+        self.export_button.setToolTip(
+            "Save these answers as one web page, the stakeholder map and the mountain drawn"
+        )
+        self.export_button.clicked.connect(self.export_html)
         self.document = MarkdownView(self, open_link=open_link)
         self.document.setAccessibleName("Answers")
         style = self.document.document()
@@ -174,6 +205,7 @@ class AnswersView(QWidget):
         top = QHBoxLayout()
         top.addLayout(choosers)
         top.addWidget(self.status, 1)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.document, 1)
@@ -213,6 +245,7 @@ class AnswersView(QWidget):
 
     def reload(self) -> None:
         self._reload_when_shown.mark_fresh()
+        self.export_button.setEnabled(False)
         participant_id = self.participant_box.currentData()
         module = self.catalog.get(self.session_box.currentData() or "")
         if participant_id is None or module is None or module.assignment is None:
@@ -226,6 +259,7 @@ class AnswersView(QWidget):
                 "appear once the participant shares them and you import their file.</i></p>"
             )
             return
+        self.export_button.setEnabled(True)
         body, pictures = answers_document(module.assignment, response.values, self.document)
         self.document.setHtml(f"<h1>{html.escape(module.assignment.title)}</h1>\n{body}")
         document = self.document.document()
@@ -234,6 +268,27 @@ class AnswersView(QWidget):
                 QTextDocument.ResourceType.ImageResource.value, picture.url, picture.image
             )
         document.markContentsDirty(0, document.characterCount())
+
+    def export_html(self) -> Path | None:
+        """Ask where, then save the shown answers as a page; the path written, or None."""
+        participant_id = self.participant_box.currentData()
+        module = self.catalog.get(self.session_box.currentData() or "")
+        if participant_id is None or module is None:
+            return None
+        name = slug(f"{self.participant_box.currentText()} session {module.number}", "answers")
+        chosen = self._choose_save_path(self, str(self._last_folder / f"{name}.html"))
+        if not chosen:
+            return None
+        path = Path(chosen)
+        try:
+            page = answers_html(self.store, self.catalog, participant_id, module.id)
+            write_text_atomic(path, page)
+        except (ExportError, OSError) as error:
+            self.status.setText(f"The answers were not exported: {error}")
+            return None
+        self._last_folder = path.parent
+        self.status.setText(f"Exported to {path.name}.")
+        return path
 
     def _modules(self, cohort_id: int) -> list[Module]:
         """The cohort's sessions that have an assignment, in order; every module if no runs."""

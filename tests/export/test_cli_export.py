@@ -158,3 +158,52 @@ def test_an_output_folder_that_does_not_exist_is_reported(
     assert run_cli("--data-dir", str(data_dir), "export", "--cohort", "Spring 2026",
                    "-o", str(output)) == 1  # fmt: skip
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.fixture
+def demo_data_dir(tmp_path: Path, demo_database: Path) -> Path:
+    """A data folder holding the demo cohort, whose participants have answered assignments."""
+    folder = tmp_path / "demo-data"
+    folder.mkdir()
+    shutil.copyfile(demo_database, folder / "cofacilitator.sqlite")
+    return folder
+
+
+def test_exports_a_participants_answers_as_html_with_the_mountain_drawn(
+    demo_data_dir: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "amara-session-3.html"
+    assert run_cli("--data-dir", str(demo_data_dir), "export", "--cohort", "Demo cohort",
+                   "--answers", "amara okafor", "--session", "3", "--pseudonymize",
+                   "-o", str(output)) == 0  # fmt: skip
+    html = output.read_text(encoding="utf-8")
+    page = read_page(html)
+    (picture,) = page.images
+    assert picture[0].startswith("data:image/svg+xml;base64,")
+    assert picture[1].startswith("Mountain of engagement, top band first. Leader:")
+    assert "Amara" not in html
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["amara-session-3.html", "demo-data"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("--answers", "Amara Okafor", "-o", "a.html"), "--answers needs --session N"),
+        (("--answers", "Amara Okafor", "--session", "3", "-o", "a.md"), "an HTML file"),
+        (("--answers", "Nobody", "--session", "3", "-o", "a.html"), 'Nobody is called "Nobody"'),
+        (("--answers", "Yusuf Demir", "--session", "3", "-o", "a.html"), "no answers to Session 3"),
+    ],
+)
+def test_answers_that_cannot_be_exported_are_explained(
+    demo_data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: tuple[str, ...],
+    message: str,
+) -> None:
+    *options, output = arguments
+    code = run_cli("--data-dir", str(demo_data_dir), "export", "--cohort", "Demo cohort",
+                   *options, str(tmp_path / output))  # fmt: skip
+    assert code == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / output).exists()

@@ -5,17 +5,25 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from cofacilitator.assignment_store import import_handbacks, save_draft, submit
 from cofacilitator.handback import write_handback
 from cofacilitator.store.models import AssignmentResponse, ResponseStatus
-from cofacilitator.ui.answers_view import PICTURE_SCHEME, AnswersView, status_text
+from cofacilitator.ui.answers_view import (
+    PICTURE_SCHEME,
+    AnswersView,
+    SaveChooser,
+    choose_answers_path,
+    status_text,
+)
 from cofacilitator.ui.events import Events
 from cofacilitator.ui.markdown_view import MarkdownView
+from tests.export.html_reading import read_page
 
 from .conftest import Exchange, Shoot, Show
 
@@ -56,10 +64,19 @@ def import_answers(exchange: Exchange, number: int, values: dict[str, object]) -
     assert report.imported, report.outcomes
 
 
-def make_view(show: Show, exchange: Exchange, events: Events | None = None) -> AnswersView:
+def make_view(
+    show: Show,
+    exchange: Exchange,
+    events: Events | None = None,
+    choose_save_path: SaveChooser = choose_answers_path,
+) -> AnswersView:
     opened: list[QUrl] = []
     view = AnswersView(
-        exchange.facilitator, exchange.catalog, events or Events(), open_link=opened.append
+        exchange.facilitator,
+        exchange.catalog,
+        events or Events(),
+        open_link=opened.append,
+        choose_save_path=choose_save_path,
     )
     show(view)
     view.set_cohort(exchange.cohort_id)
@@ -135,3 +152,28 @@ def test_status_in_words(exchange: Exchange) -> None:
     assert (
         status_text(imported) == "Imported on 21 Oct 2026 (version 2, handed back on 20 Oct 2026)."
     )
+
+
+def test_export_as_html_saves_the_shown_answers_with_the_mountain_drawn(
+    qtbot: QtBot, show: Show, exchange: Exchange
+) -> None:
+    import_answers(exchange, 3, {"mountain": MOUNTAIN})
+    target = exchange.tmp / "ada.html"
+    suggested: list[str] = []
+
+    def choose(parent: QWidget, suggestion: str) -> str:
+        suggested.append(suggestion)
+        return str(target)
+
+    view = make_view(show, exchange, choose_save_path=choose)
+    view.show_answers(exchange.ada, "community-narrative")
+    assert not view.export_button.isEnabled(), "nothing to export before answers arrive"
+    view.show_answers(exchange.ada, "community-engagement")
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+
+    assert suggested[0].endswith("session-3.html")
+    page = read_page(target.read_text(encoding="utf-8"))
+    (picture,) = page.images
+    assert picture[0].startswith("data:image/svg+xml;base64,")
+    assert "Leader: People at Leader" in picture[1]
+    assert view.status.text() == "Exported to ada.html."
