@@ -3,8 +3,10 @@
 A facilitator writes one invitation per participant and sends it however they like (mail, chat).
 Opening it in the participant's app creates the cohort and the participant there under the same
 uids as in the facilitator's store, which is how hand-back files find their way home. It also
-carries the facilitators' names and contacts (so a participant can raise a concern privately)
-and the modules of the series with their versions.
+carries the facilitators' names and contacts (so a participant can raise a concern privately),
+the modules of the series with their versions, and the cohort's own participation guidelines when
+it has written some (a cohort that follows the shipped default sends none, and the participant's
+app shows its own copy of the default).
 
 The file is small, pretty-printed JSON, readable in any text editor::
 
@@ -15,8 +17,11 @@ The file is small, pretty-printed JSON, readable in any text editor::
       "cohort": {"uid": "9f1c...", "name": "Spring cohort"},
       "participant": {"uid": "4b7e...", "display_name": "Ada"},
       "facilitators": [{"name": "Sam", "contact": "sam@example.org", "role": "facilitator"}],
-      "modules": [{"id": "community-narrative", "version": 1}, ...]
+      "modules": [{"id": "community-narrative", "version": 1}, ...],
+      "guidelines": "## How we work together\n..."
     }
+
+``guidelines`` is optional within version 1: invitations written before it existed still open.
 
 Reading refuses a file whole with one ``InvitationRefused`` (reason kind and a plain message),
 in the same style as hand-back files.
@@ -56,6 +61,8 @@ FORMAT_VERSION = 1
 MAX_BYTES = 1024 * 1024
 _UID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 _TEXT_LIMIT = 500
+_GUIDELINES_LIMIT = 50_000
+"""Characters; a cohort's guidelines are a page or two, far below this."""
 
 
 class InvitationRefusalKind(StrEnum):
@@ -95,9 +102,11 @@ class Invitation:
     modules: tuple[ModuleRef, ...]
     created_at: datetime
     """Naive UTC, as in the store."""
+    guidelines: str = ""
+    """The cohort's own guidelines (Markdown); empty when it follows the default."""
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        document: dict[str, Any] = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "created_at": time_for_file(self.created_at),
@@ -108,6 +117,9 @@ class Invitation:
             ],
             "modules": [{"id": m.id, "version": m.version} for m in self.modules],
         }
+        if self.guidelines:
+            document["guidelines"] = self.guidelines
+        return document
 
 
 @dataclass(frozen=True)
@@ -163,6 +175,7 @@ def invitation_for(
             ),
             modules=tuple(modules),
             created_at=utcnow(),
+            guidelines=cohort.guidelines if cohort.guidelines.strip() else "",
         )
 
 
@@ -238,6 +251,7 @@ def _invitation_from(document: dict[str, Any]) -> Invitation:
             ModuleRef(_text(m, "id", required=True), _version(m)) for m in map(_as_object, modules)
         ),
         created_at=_time(document["created_at"]),
+        guidelines=_guidelines(document),
     )
 
 
@@ -257,6 +271,15 @@ def _text(document: dict[str, Any], key: str, *, required: bool = False) -> str:
         raise ValueError(f"{key} should be text")
     if required and not value.strip():
         raise ValueError(f"{key} is empty")
+    return value
+
+
+def _guidelines(document: dict[str, Any]) -> str:
+    value = document.get("guidelines", "")
+    if not isinstance(value, str):
+        raise ValueError("guidelines should be text")
+    if len(value) > _GUIDELINES_LIMIT:
+        raise ValueError("guidelines are far too long")
     return value
 
 
@@ -298,7 +321,8 @@ def accept_invitation(store: Store, invitation: Invitation) -> JoinedCohort:
     """Create (or refresh) the cohort and the participant in the participant's own store.
 
     Opening the same invitation twice, or a newer one, is safe: records are found by uid, and
-    the cohort's facilitators are replaced by the invitation's, which are the current ones.
+    the cohort's facilitators and guidelines are replaced by the invitation's, which are the
+    current ones (no guidelines: the cohort follows the default again).
     """
     with store.session_factory() as s, s.begin():
         cohort = s.scalar(select(Cohort).where(Cohort.uid == invitation.cohort_uid))
@@ -309,6 +333,7 @@ def accept_invitation(store: Store, invitation: Invitation) -> JoinedCohort:
         cohort.facilitators = [
             {"name": f.name, "contact": f.contact, "role": f.role} for f in invitation.facilitators
         ]
+        cohort.guidelines = invitation.guidelines
         participant = s.scalar(
             select(Participant).where(Participant.uid == invitation.participant_uid)
         )

@@ -2,10 +2,10 @@
 
 A participant's answers live in the same kind of store as a facilitator's, under a cohort with the
 invitation's cohort uid that holds only them. Opening the invitation creates that cohort (or
-refreshes it: the facilitators' contacts may have changed) and one session run per module of the
-series that this app has, so the app knows the series from the store alone the next time. What
-comes back is plain data for the participant window: who they are, who to write to, which
-modules, and where each assignment stands.
+refreshes it: the facilitators' contacts or the guidelines may have changed) and one session run
+per module of the series that this app has, so the app knows the series from the store alone the
+next time. What comes back is plain data for the participant window: who they are, who to write
+to, which modules, and where each assignment stands.
 """
 
 from __future__ import annotations

@@ -315,7 +315,7 @@ class ParticipantWindow(QMainWindow):
     # ------------------------------------------------------------------ internals
 
     def _show_guidelines(self, profile: ParticipantProfile) -> None:
-        """The participation guidelines come first in the tabs: they frame everything else."""
+        """The cohort's participation guidelines, carried by the invitation, in their own tab."""
         if self.guidelines is not None:
             self.tabs.removeTab(self.tabs.indexOf(self.guidelines))
             self.guidelines.deleteLater()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from cofacilitator.guidelines import CohortGuidelines, get_guidelines, set_guidelines
 from cofacilitator.invitation import (
     MAX_BYTES,
     InvitationRefusalKind,
@@ -20,6 +21,7 @@ from cofacilitator.invitation import (
     suggested_filename,
     write_invitation,
 )
+from cofacilitator.participant_profile import open_invitation
 from cofacilitator.runs import ensure_runs
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.database import Store
@@ -158,3 +160,66 @@ def test_the_suggested_name_says_whose_invitation_it_is(
         store, roster.cohort_id, roster.ada, shipped_catalog, tmp_path / "i.json"
     )
     assert suggested_filename(invitation) == "invitation-ada-lovelace.cofacilitator.json"
+
+
+def test_the_cohorts_own_guidelines_reach_the_participant(
+    store: Store,
+    participant_store: Store,
+    roster: Roster,
+    shipped_catalog: Catalog,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "i.json"
+    set_guidelines(store, roster.cohort_id, "## Our way\n\nCameras are optional.")
+    write_invitation(store, roster.cohort_id, roster.ada, shipped_catalog, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["guidelines"].startswith("## Our way")
+    profile = open_invitation(participant_store, path, shipped_catalog)
+    mine = get_guidelines(participant_store, profile.cohort_id)
+    assert mine == CohortGuidelines(
+        profile.cohort_id, "## Our way\n\nCameras are optional.\n", is_default=False
+    )
+
+    set_guidelines(store, roster.cohort_id, "Cameras are welcome.")
+    write_invitation(store, roster.cohort_id, roster.ada, shipped_catalog, path)
+    assert open_invitation(participant_store, path, shipped_catalog).cohort_id == profile.cohort_id
+    assert get_guidelines(participant_store, profile.cohort_id).text == "Cameras are welcome.\n"
+
+    set_guidelines(store, roster.cohort_id, "")
+    write_invitation(store, roster.cohort_id, roster.ada, shipped_catalog, path)
+    assert "guidelines" not in json.loads(path.read_text(encoding="utf-8"))
+    open_invitation(participant_store, path, shipped_catalog)
+    assert get_guidelines(participant_store, profile.cohort_id).is_default
+
+
+def test_an_invitation_from_before_guidelines_still_opens(
+    store: Store,
+    participant_store: Store,
+    roster: Roster,
+    shipped_catalog: Catalog,
+    tmp_path: Path,
+) -> None:
+    set_guidelines(store, roster.cohort_id, "Cameras are optional.")
+    document = json.loads(invitation_text(store, roster, shipped_catalog, tmp_path))
+    del document["guidelines"]
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    profile = open_invitation(participant_store, path, shipped_catalog)
+    assert get_guidelines(participant_store, profile.cohort_id).is_default
+
+
+def test_guidelines_that_are_not_text_are_refused(
+    store: Store, roster: Roster, shipped_catalog: Catalog, tmp_path: Path
+) -> None:
+    document = json.loads(invitation_text(store, roster, shipped_catalog, tmp_path))
+    for name, guidelines in {
+        "list.json": ["Cameras are optional."],
+        "number.json": 7,
+        "null.json": None,
+        "long.json": "x" * 50_001,
+    }.items():
+        path = tmp_path / name
+        path.write_text(json.dumps({**document, "guidelines": guidelines}), encoding="utf-8")
+        with pytest.raises(InvitationRefused) as refused:
+            read_invitation(path)
+        assert refused.value.reason_kind is InvitationRefusalKind.MALFORMED, name
+        assert "guidelines" in str(refused.value)

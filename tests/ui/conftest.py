@@ -59,3 +59,11 @@ def _restore_app_font(qapp: QApplication) -> Iterator[None]:
     font = QFont(qapp.font())
     yield
     qapp.setFont(font)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clipboard_emptied_before_exit(qapp: QApplication) -> Iterator[None]:
+    """A copied QMimeData still on the clipboard when Python shuts down crashes PySide6 at
+    exit (segmentation fault), which would turn a green run red; empty it first."""
+    yield
+    QApplication.clipboard().clear()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from cofacilitator.guidelines import set_guidelines
 from cofacilitator.participant_profile import is_invitation_file, load_profile
 from cofacilitator.sessions.catalog import Catalog
 from cofacilitator.store.models import Cohort, Participant, SessionRun
@@ -154,3 +155,23 @@ def test_a_module_this_app_lacks_is_named(qtbot: QtBot, show: Show, exchange: Ex
     assert window.header.notes.isVisible()
     assert "a module this app does not have (community-charter)" in window.header.notes.text()
     assert window.assignment_list.count() == 3
+
+
+def test_the_guidelines_tab_shows_the_cohorts_own_guidelines(
+    qtbot: QtBot, show: Show, exchange: Exchange
+) -> None:
+    set_guidelines(exchange.facilitator, exchange.cohort_id, "Cameras are optional.")
+    window = make_window(show, exchange)
+    assert window.open_invitation_file(exchange.invitation())
+    bar = window.tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == "&Guidelines")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert window.tabs.currentWidget() is window.guidelines
+    assert window.guidelines is not None
+    assert "Cameras are optional." in window.guidelines.view.toPlainText()
+
+    set_guidelines(exchange.facilitator, exchange.cohort_id, "Cameras are welcome.")
+    assert window.open_invitation_file(exchange.invitation())
+    text = window.guidelines.view.toPlainText()
+    assert "Cameras are welcome." in text
+    assert "optional" not in text
