@@ -3,9 +3,9 @@
 Each sample is a fresh Python process, timed from the parent's side: from just before the process
 is spawned until it reports that its window is shown and the event loop has gone idle (a zero-delay
 timer fired after ``show()``), and, for the app, until the pages with the cohorts are built.
-Bare and app runs alternate so that both see the same machine load. The app starts the way
-``cofacilitator`` does (``ui.app.launch``) against a data folder that already holds the demo
-cohort, as a facilitator's would.
+Bare and app runs alternate so that both see the same machine load. The app starts through the
+``cofacilitator`` command's own ``main`` against a data folder that already holds the demo cohort,
+as a facilitator's would.
 
     .venv/bin/python benchmarks/bench_startup.py [--runs 15]
 """
@@ -35,17 +35,23 @@ app.exec()
 APP = """
 import sys
 from PySide6.QtCore import QTimer
-from cofacilitator.paths import resolve_data_paths
-from cofacilitator.ui.app import launch, make_application
-app = make_application()
-shells = launch(app, resolve_data_paths(sys.argv[1]))
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])  # the app's make_application takes this one over
+
+def pages_built():
+    return any("Home" in getattr(w, "page_names", ()) for w in app.topLevelWidgets())
+
+def check():
+    if pages_built():
+        print("loaded", flush=True)
+        app.quit()
+
 QTimer.singleShot(0, lambda: print("ready", flush=True))
 poll = QTimer()
-poll.timeout.connect(lambda: shells and (print("loaded", flush=True), app.quit()))
+poll.timeout.connect(check)
 poll.start(1)
-app.exec()
-for shell in shells:
-    shell.store.dispose()
+from cofacilitator.cli import main
+main(["--data-dir", sys.argv[1]])
 """
 
 

@@ -228,3 +228,12 @@ def test_modules_without_an_action_is_a_usage_error(data_dir: Path) -> None:
         run(data_dir)
 
     assert exited.value.code == 2
+
+
+def test_the_command_knows_every_subcommand_name_without_loading_them() -> None:
+    """Starting the desktop app skips the subcommands; their names must still be recognised."""
+    from cofacilitator.cli import COMMAND_NAMES, build_parser
+
+    parser = build_parser()
+    choices = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(choices) == COMMAND_NAMES

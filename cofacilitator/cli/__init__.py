@@ -3,36 +3,53 @@
 Each subcommand family lives in its own module with a ``register(subparsers)`` function; a parser's
 ``handler(args)`` returns the exit code. With no subcommand, or with a file to open
 (an invitation or a hand-back file), the desktop app starts.
+
+The families import most of the core (SQLAlchemy, Alembic, the document formats), well over half
+a second; the desktop app does not need them, so starting it skips building the full parser.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from cofacilitator import __version__
-from cofacilitator.cli import (
-    commands_cohorts,
-    commands_documents,
-    commands_exchange,
-    commands_export,
-    commands_modules,
-    commands_schedule,
-    commands_store,
-)
 from cofacilitator.paths import resolve_data_paths
 
 COMMAND_FAMILIES = (
-    commands_modules,
-    commands_cohorts,
-    commands_export,
-    commands_store,
-    commands_exchange,
-    commands_documents,
-    commands_schedule,
+    "commands_modules",
+    "commands_cohorts",
+    "commands_export",
+    "commands_store",
+    "commands_exchange",
+    "commands_documents",
+    "commands_schedule",
 )
+COMMAND_NAMES = frozenset(
+    {
+        "gui",
+        "modules",
+        "demo",
+        "cohorts",
+        "export",
+        "backup",
+        "restore",
+        "erase-participant",
+        "participant-data",
+        "import",
+        "invitation",
+        "document",
+        "chat",
+        "assignment",
+        "schedule",
+        "ics",
+        "message",
+    }
+)
+"""Every subcommand's name, known without importing the families (a test keeps it true)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("file", nargs="?", help="an invitation or hand-back file to open")
     gui.set_defaults(handler=_run_gui)
     for family in COMMAND_FAMILIES:
-        family.register(subparsers)
+        importlib.import_module(f"cofacilitator.cli.{family}").register(subparsers)
     return parser
 
 
@@ -61,26 +78,30 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_app(resolve_data_paths(args.data_dir), getattr(args, "file", None))
 
 
-def _first_positional(arguments: list[str]) -> int | None:
-    """Index of the first argument that is not an option or an option's value."""
-    skip = False
-    for index, argument in enumerate(arguments):
-        if skip:
-            skip = False
-        elif argument == "--data-dir":
-            skip = True
-        elif not argument.startswith("-"):
-            return index
-    return None
+def _gui_request(arguments: list[str]) -> tuple[str | None, str | None] | None:
+    """``(data_dir, file)`` when the arguments only ask for the desktop app, else None."""
+    data_dir = file = None
+    rest = list(arguments)
+    if len(rest) >= 2 and rest[0] == "--data-dir":
+        data_dir, rest = rest[1], rest[2:]
+    if rest[:1] == ["gui"]:
+        rest = rest[1:]
+    if len(rest) == 1 and not rest[0].startswith("-") and rest[0] not in COMMAND_NAMES:
+        if not Path(rest[0]).exists():
+            return None
+        file, rest = rest[0], []
+    return (data_dir, file) if not rest else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    request = _gui_request(arguments)
+    if request is not None:
+        from cofacilitator.ui.app import run_app
+
+        data_dir, file = request
+        return run_app(resolve_data_paths(data_dir), file)
     parser = build_parser()
-    known = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    first = _first_positional(arguments)
-    if first is not None and arguments[first] not in known and Path(arguments[first]).exists():
-        arguments.insert(first, "gui")
     args = parser.parse_args(arguments)
     if args.command is None:
         args = parser.parse_args([*arguments, "gui"])
