@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cofacilitator.store.database import Store
+from cofacilitator.store.database import Store, delete_returning
 from cofacilitator.store.models import (
     AuthorKind,
     BreakoutRoom,
@@ -160,11 +160,7 @@ def edit_note(
 
 def delete_note(store: Store, note_id: int) -> NoteView:
     """Delete a note and return it as it was, so the UI can offer to put it back."""
-    with store.session_factory() as s, s.begin():
-        note = s.get_one(Note, note_id)
-        view = NoteView.of(note)
-        s.delete(note)
-        return view
+    return delete_returning(store, Note, note_id, NoteView.of)
 
 
 def restore_note(store: Store, note: NoteView) -> NoteView:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from cofacilitator.breakouts import Arrangement, Room
 from cofacilitator.sessions.schema import FeedbackKind
-from cofacilitator.store.database import Store
+from cofacilitator.store.database import Store, delete_returning
 from cofacilitator.store.models import (
     AnsweredWhen,
     BreakoutMember,
@@ -173,11 +173,7 @@ def edit_feedback(
 
 
 def delete_feedback(store: Store, item_id: int) -> FeedbackView:
-    with store.session_factory() as s, s.begin():
-        item = s.get_one(FeedbackItem, item_id)
-        view = FeedbackView.of(item)
-        s.delete(item)
-        return view
+    return delete_returning(store, FeedbackItem, item_id, FeedbackView.of)
 
 
 def list_feedback(store: Store, run_id: int) -> list[FeedbackView]:
@@ -268,11 +264,7 @@ def answer_question(
 
 
 def delete_question(store: Store, entry_id: int) -> QuestionView:
-    with store.session_factory() as s, s.begin():
-        entry = s.get_one(QAEntry, entry_id)
-        view = QuestionView.of(entry)
-        s.delete(entry)
-        return view
+    return delete_returning(store, QAEntry, entry_id, QuestionView.of)
 
 
 def list_questions(store: Store, run_id: int) -> list[QuestionView]:
@@ -340,11 +332,7 @@ def edit_table_row(
 
 
 def delete_table_row(store: Store, row_id: int) -> TableRowView:
-    with store.session_factory() as s, s.begin():
-        row = s.get_one(TableRow, row_id)
-        view = TableRowView.of(row)
-        s.delete(row)
-        return view
+    return delete_returning(store, TableRow, row_id, TableRowView.of)
 
 
 def reorder_table_rows(

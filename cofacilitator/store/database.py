@@ -19,9 +19,10 @@ threads.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -29,6 +30,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from cofacilitator.store.schema_revision import SCHEMA_HEAD
+
+Row = TypeVar("Row")
+View = TypeVar("View")
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -136,3 +140,15 @@ def schema_revision(engine: Engine) -> str | None:
         if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def delete_returning(
+    store: Store, model: type[Row], row_id: int, view_of: Callable[[Row], View]
+) -> View:
+    """Delete one row in its own transaction and return it as it was, so the UI can offer
+    to put it back (undo) and say what went."""
+    with store.session_factory() as s, s.begin():
+        row = s.get_one(model, row_id)
+        view = view_of(row)
+        s.delete(row)
+        return view
